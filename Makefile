@@ -1,0 +1,47 @@
+# The Cockpit: `make run` serves the app, `make test` runs every test. Both set everything up first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+.PHONY: run setup db test lint bench bench-forecast forecast admin clean
+
+$(BIN)/activate:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/activate
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+setup: $(VENV)/.runtime
+
+db: setup
+	$(BIN)/python -m data.setup
+
+run: db
+	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true \
+		--browser.gatherUsageStats false
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: $(VENV)/.dev db lint
+	bash scripts/ensure_chromium.sh
+	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
+
+bench: db
+	$(BIN)/python -m bench.pages
+
+bench-forecast: | $(BIN)/activate
+	test -x .venv-bench/bin/python || $(PYTHON) -m venv .venv-bench
+	.venv-bench/bin/pip install -q --disable-pip-version-check -r requirements-bench.txt
+	.venv-bench/bin/python -m bench.m3
+
+clean:
+	rm -rf $(VENV) .venv-bench var

@@ -1,0 +1,1 @@
+"""Pure pandas analytics: periods, transformations, search, targets and formatting."""

@@ -1,0 +1,178 @@
+"""Plan targets as the National Assembly's resolutions word them, and whether a value meets one.
+
+A *target* is read from Vietnamese text such as "Khoảng 6,5", "Trên 90", "Dưới 4",
+"Phấn đấu từ 10 trở lên" or "5.400-5.500". Numbers are written the Vietnamese way: ``,`` is the
+decimal mark and ``.`` groups thousands ("6,5" is 6.5, "3.900" is 3900). The words mean:
+
+- "Khoảng" (about): the target is approximate;
+- "Trên" (above): ``gt``; "Dưới" (below): ``lt``;
+- "từ X trở lên" (X or more), "ít nhất" (at least): ``ge``;
+- "từ X trở xuống" (X or less), "không quá" (not over): ``le``;
+- "X-Y", "X - Y", "từ X đến Y": ``range``; a single number: ``eq``;
+- "Phấn đấu" (strive for) adds nothing and is ignored.
+
+Only the main target is read: the text before a parenthesis ("Khoảng 6 (Chính phủ phấn đấu
+khoảng 6,5)" is "Khoảng 6") and before "và" ("Khoảng 6,5-7,0 và phấn đấu khoảng 7,0-7,5" is
+"Khoảng 6,5-7,0").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from analytics.errors import InputError
+from analytics.search import fold
+
+APPROXIMATE_TOLERANCE = 0.5
+"""How far (in the target's unit) a value may miss an approximate ("khoảng") target and still meet
+it. Half a point suits the percentage targets that most "khoảng" targets are (GDP growth, CPI,
+coverage rates); pass a ``tolerance`` to :func:`assess` for targets in other units."""
+
+_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_DASH = r"\s*[-–—]\s*"
+_TARGET_SHAPES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), operator)
+    for pattern, operator in (
+        (rf"(?:tu )?(?P<low>{_NUMBER})(?:{_DASH}| den )(?P<high>{_NUMBER})", "range"),
+        (rf"(?P<low>{_NUMBER})", "eq"),
+        (rf"tren (?P<low>{_NUMBER})", "gt"),
+        (rf"duoi (?P<high>{_NUMBER})", "lt"),
+        (rf"tu (?P<low>{_NUMBER}) tro len", "ge"),
+        (rf"it nhat (?P<low>{_NUMBER})", "ge"),
+        (rf"tu (?P<high>{_NUMBER}) tro xuong", "le"),
+        (rf"khong qua (?P<high>{_NUMBER})", "le"),
+    )
+)
+_MAIN_PART = re.compile(r"\(| va ")
+_STRIVE = "phan dau "
+_ABOUT = "khoang "
+
+
+@dataclass(frozen=True)
+class Target:
+    """A plan target.
+
+    Attributes
+    ----------
+    low, high:
+        Bounds in the indicator's unit; None where open. A point target (``eq``) has
+        ``low == high``.
+    operator:
+        ``"eq"``, ``"range"``, ``"gt"``, ``"ge"``, ``"lt"`` or ``"le"``.
+    approximate:
+        True for "khoảng" (about) targets.
+    text:
+        The text the target was read from, as written.
+    """
+
+    low: float | None
+    high: float | None
+    operator: str
+    approximate: bool
+    text: str
+
+
+def parse_number(text: str) -> float:
+    """Read a number written the Vietnamese way: ``"6,5"`` is 6.5, ``"3.900"`` is 3900.
+
+    Raises
+    ------
+    InputError
+        ``error.number_unparseable`` if ``text`` is not such a number.
+    """
+    cleaned = str(text).strip().removesuffix("%").strip()
+    sign = -1.0 if cleaned[:1] in ("-", "−") else 1.0
+    unsigned = cleaned.lstrip("-−").strip()
+    if not re.fullmatch(_NUMBER, unsigned):
+        raise InputError(
+            "error.number_unparseable",
+            f"{text} is not a number written like 6,5 or 3.900",
+            text=text,
+        )
+    return sign * float(unsigned.replace(".", "").replace(",", "."))
+
+
+def parse_target(text: str) -> Target:
+    """Read a plan target from the text of a resolution (see the module docstring).
+
+    Returns
+    -------
+    Target
+
+    Raises
+    ------
+    InputError
+        ``error.target_unparseable`` if the main part of ``text`` has none of the known shapes,
+        or is a range whose low end is above its high end.
+    """
+    main = fold(_MAIN_PART.split(fold(str(text)), maxsplit=1)[0])
+    main = fold(main.removeprefix(_STRIVE).removesuffix("%"))
+    approximate = main.startswith(_ABOUT)
+    main = main.removeprefix(_ABOUT)
+    for pattern, operator in _TARGET_SHAPES:
+        match = pattern.fullmatch(main)
+        if match is not None:
+            bounds = {name: parse_number(value) for name, value in match.groupdict().items()}
+            low = bounds.get("low")
+            high = low if operator == "eq" else bounds.get("high")
+            if low is None or high is None or low <= high:
+                return Target(low, high, operator, approximate, str(text))
+            break
+    raise InputError(
+        "error.target_unparseable",
+        f"plan target {text} is not understood; write it like 'Khoảng 6,5', '6-6,5', "
+        "'Trên 90', 'Dưới 4' or 'Từ 10 trở lên'",
+        text=text,
+    )
+
+
+def assess(
+    value: float,
+    target: Target,
+    higher_is_better: bool | None,
+    *,
+    tolerance: float | None = None,
+) -> str:
+    """Say whether ``value`` meets ``target``: ``"met"`` or ``"not_met"``.
+
+    Bounds (``gt``, ``ge``, ``lt``, ``le``) are checked as written. For a point or a range, the
+    direction of the indicator decides which side counts: when higher is better (GDP growth,
+    coverage) only falling short of the low end misses the target; when lower is better (CPI,
+    unemployment) only going over the high end does; with no direction (None) the value must lie
+    within the range. An approximate target is widened by ``tolerance`` on each side, so with the
+    default of 0.5, "Khoảng 4" (CPI, lower is better) is met by 4.4 and missed by 4.6.
+
+    Parameters
+    ----------
+    value:
+        The outcome, in the target's unit.
+    target:
+        From :func:`parse_target`.
+    higher_is_better:
+        The indicator's direction, or None if neither direction is better.
+    tolerance:
+        Widening of an approximate target; defaults to :data:`APPROXIMATE_TOLERANCE`.
+        Exact targets are never widened.
+
+    Raises
+    ------
+    InputError
+        ``error.target_value_missing`` if ``value`` is None or NaN.
+    """
+    if value is None or math.isnan(value):
+        raise InputError(
+            "error.target_value_missing",
+            f"there is no value to compare with the target {target.text}",
+            target=target.text,
+        )
+    widening = APPROXIMATE_TOLERANCE if tolerance is None else tolerance
+    slack = widening if target.approximate else 0.0
+    low = -math.inf if target.low is None else target.low - slack
+    high = math.inf if target.high is None else target.high + slack
+    if target.operator in ("eq", "range") and higher_is_better is not None:
+        low, high = (low, math.inf) if higher_is_better else (-math.inf, high)
+    above_low = value > low if target.operator == "gt" else value >= low
+    below_high = value < high if target.operator == "lt" else value <= high
+    return "met" if above_low and below_high else "not_met"

@@ -1,0 +1,1 @@
+"""The IO boundary: database engine, tables, repositories, seed loading and export."""

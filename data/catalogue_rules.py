@@ -1,0 +1,117 @@
+"""How a seed series becomes a catalogue entry: its field, responsible agency and release rules.
+
+Decision 293/QĐ-TTg groups its 200 indicators in nine fields, but its appendix (which indicator sits
+in which field) was not available, so the Cockpit classifies each series by its code with the rules
+below and says so on screen. The rules are a registry: the first prefix that matches wins.
+"""
+
+from __future__ import annotations
+
+import re
+
+FIELDS: dict[int, tuple[str, str]] = {
+    1: ("Tăng trưởng kinh tế", "Economic growth"),
+    2: ("Tài chính công", "Public finance"),
+    3: ("Ổn định kinh tế vĩ mô", "Macroeconomic stability"),
+    4: ("Môi trường kinh doanh", "Business environment"),
+    5: ("Lao động việc làm", "Labour and employment"),
+    6: ("Các vấn đề xã hội", "Social issues"),
+    7: ("Môi trường", "Environment"),
+    8: ("Hành chính công phục vụ người dân", "Public administration serving citizens"),
+    9: ("Kết cấu hạ tầng và khoa học công nghệ", "Infrastructure, science and technology"),
+}
+
+FIELD_RULES: list[tuple[str, int]] = [
+    (r"^(GDP_|NGDP|VNM_NGDP|NCG|NFI|NINV|NX|NM|NC|IIP_|AIP_|RETAIL_|VIS_|NY\.|NE\.|NV\.)", 1),
+    (r"^(SBI_|VNM_GGO_|VNM_CGD_|VNM_EXD_|D_XDC|GC\.)", 2),
+    (r"^(CPI_|PCPI|VNM_PCPI|PPPI|VNM_PPPI|EXP_|IMP_|TB_USD|TMG|TXG|VNM_TMG|VNM_TXG)", 3),
+    (r"^(VNM_B|ENDA_|ENDE_|FID_|FIR_|VNM_[A-Z0-9]+_EOP_IX|BX\.|BM\.|FP\.|FR\.|DT\.)", 3),
+    (r"^(FDI_|IC\.)", 4),
+    (r"^(LP|VNM_LP|SP\.|SI\.|SE\.|SH\.|HD\.|SN\.)", 6),
+    (r"^(LE|LL|LU|LM|SL\.)", 5),
+    (r"^(EN\.|AG\.LND\.FRST|ER\.)", 7),
+    (r"^(EG\.|IT\.|IS\.|GB\.|AG\.)", 9),
+]
+
+AGENCIES: list[dict[str, str]] = [
+    {
+        "code": "GSO",
+        "name_vi": "Cục Thống kê (Tổng cục Thống kê đến 2/2025)",
+        "name_en": "Statistics Office (General Statistics Office until 2/2025)",
+        "kind": "statistics",
+    },
+    {
+        "code": "MOF",
+        "name_vi": "Bộ Tài chính",
+        "name_en": "Ministry of Finance",
+        "kind": "ministry",
+    },
+    {
+        "code": "MPI",
+        "name_vi": "Bộ Kế hoạch và Đầu tư",
+        "name_en": "Ministry of Planning and Investment",
+        "kind": "ministry",
+    },
+    {
+        "code": "SBV",
+        "name_vi": "Ngân hàng Nhà nước Việt Nam",
+        "name_en": "State Bank of Vietnam",
+        "kind": "ministry",
+    },
+    {
+        "code": "MOLISA",
+        "name_vi": "Bộ Lao động - Thương binh và Xã hội",
+        "name_en": "Ministry of Labour, Invalids and Social Affairs",
+        "kind": "ministry",
+    },
+    {"code": "MOH", "name_vi": "Bộ Y tế", "name_en": "Ministry of Health", "kind": "ministry"},
+    {
+        "code": "MOC",
+        "name_vi": "Bộ Xây dựng",
+        "name_en": "Ministry of Construction",
+        "kind": "ministry",
+    },
+    {
+        "code": "MONRE",
+        "name_vi": "Bộ Tài nguyên và Môi trường",
+        "name_en": "Ministry of Natural Resources and Environment",
+        "kind": "ministry",
+    },
+    {
+        "code": "MARD",
+        "name_vi": "Bộ Nông nghiệp và Phát triển nông thôn",
+        "name_en": "Ministry of Agriculture and Rural Development",
+        "kind": "ministry",
+    },
+    {
+        "code": "WB",
+        "name_vi": "Ngân hàng Thế giới",
+        "name_en": "World Bank",
+        "kind": "international",
+    },
+]
+
+AGENCY_RULES: list[tuple[str, str]] = [
+    (r"^FDI_", "MPI"),
+    (r"^(VNM_GGO_|VNM_CGD_|VNM_EXD_|D_XDC|VNM_[A-Z0-9]+_EOP_IX)", "MOF"),
+    (r"^(VNM_B[A-Z]|ENDA_|ENDE_|FID_|FIR_)", "SBV"),
+    (r"^[A-Z]{2}\.[A-Z]", "WB"),
+    (r".", "GSO"),
+]
+
+
+def _first_match(code: str, rules: list[tuple[str, int]] | list[tuple[str, str]], default):  # type: ignore[no-untyped-def]
+    for pattern, value in rules:
+        if re.match(pattern, code):
+            return value
+    return default
+
+
+def field_of(code: str) -> int:
+    """The Decision 293 field (1–9) the Cockpit files the series ``code`` under."""
+    return _first_match(code, FIELD_RULES, 1)
+
+
+def agency_of(code: str) -> str:
+    """The code of the agency that publishes the series ``code``."""
+    return _first_match(code, AGENCY_RULES, "GSO")

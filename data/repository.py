@@ -1,0 +1,160 @@
+"""Read the catalogue, observations and plan targets, as pandas objects for the layers above.
+
+Observations are append-only, so "the value of a period" is a choice among vintages: by default the
+newest one known; with ``as_of`` the newest one known on that date (what a meeting saw then). When
+two rows share a vintage, a restated figure wins over an official one, which wins over a
+preliminary one, which wins over an estimate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+from sqlalchemy import Engine, and_, case, func, select
+
+from data import tables as t
+
+STATUS_ORDER = case(
+    {"estimate": 0, "preliminary": 1, "official": 2, "revised": 3},
+    value=t.observations.c.status,
+    else_=0,
+)
+FREQ = {"M": "M", "Q": "Q", "A": "Y"}
+
+
+def catalogue(engine: Engine) -> pd.DataFrame:
+    """Every indicator with its field, agency and coverage (first and last period, last vintage)."""
+    o = t.observations.c
+    coverage = (
+        select(
+            o.indicator_code,
+            func.min(o.period_start).label("first_period"),
+            func.max(o.period_start).label("last_period"),
+            func.max(o.vintage).label("last_vintage"),
+            func.count().label("n_observations"),
+        )
+        .where(o.geography_code == "VN")
+        .group_by(o.indicator_code)
+        .subquery()
+    )
+    i, f, a = t.indicators.c, t.fields.c, t.agencies.c
+    query = (
+        select(
+            i.code,
+            i.name_vi,
+            i.name_en,
+            i.unit,
+            i.frequency,
+            i.field_code,
+            f.name_vi.label("field_vi"),
+            f.name_en.label("field_en"),
+            i.agency_code,
+            a.name_vi.label("agency_vi"),
+            a.name_en.label("agency_en"),
+            i.source,
+            i.dataset,
+            i.higher_is_better,
+            coverage.c.first_period,
+            coverage.c.last_period,
+            coverage.c.last_vintage,
+            coverage.c.n_observations,
+        )
+        .join(t.fields, i.field_code == f.code)
+        .outerjoin(t.agencies, i.agency_code == a.code)
+        .outerjoin(coverage, coverage.c.indicator_code == i.code)
+        .order_by(i.code)
+    )
+    with engine.connect() as conn:
+        return pd.DataFrame(conn.execute(query).mappings().all())
+
+
+def fields(engine: Engine) -> pd.DataFrame:
+    """The nine fields of Decision 293/QĐ-TTg."""
+    with engine.connect() as conn:
+        return pd.DataFrame(conn.execute(select(t.fields).order_by(t.fields.c.code)).mappings())
+
+
+def observations(
+    engine: Engine,
+    codes: list[str],
+    geography: str = "VN",
+    as_of: dt.date | None = None,
+) -> pd.DataFrame:
+    """One row per indicator and period: the value known last (on ``as_of``, if given).
+
+    Columns: ``indicator_code, period_start, period_end, value, status, vintage, source``.
+    """
+    o = t.observations.c
+    conditions = [o.indicator_code.in_(codes), o.geography_code == geography]
+    if as_of is not None:
+        conditions.append(o.vintage <= as_of)
+    ranked = (
+        select(
+            o.indicator_code,
+            o.period_start,
+            o.period_end,
+            o.value,
+            o.status,
+            o.vintage,
+            o.source,
+            func.row_number()
+            .over(
+                partition_by=(o.indicator_code, o.period_start, o.period_end),
+                order_by=(o.vintage.desc(), STATUS_ORDER.desc(), o.id.desc()),
+            )
+            .label("rank"),
+        )
+        .where(and_(*conditions))
+        .subquery()
+    )
+    query = (
+        select(ranked)
+        .where(ranked.c.rank == 1)
+        .order_by(ranked.c.indicator_code, ranked.c.period_start)
+    )
+    with engine.connect() as conn:
+        frame = pd.DataFrame(conn.execute(query).mappings().all())
+    if frame.empty:
+        return pd.DataFrame(
+            columns=["indicator_code", "period_start", "period_end", "value", "status", "vintage"]
+        )
+    return frame.drop(columns="rank")
+
+
+def vintages(engine: Engine, code: str, geography: str = "VN") -> pd.DataFrame:
+    """Every row ever recorded for ``code``: each period's estimate, restatements and revisions."""
+    o = t.observations.c
+    query = (
+        select(o.period_start, o.period_end, o.value, o.status, o.vintage, o.source, o.recorded_by)
+        .where(o.indicator_code == code, o.geography_code == geography)
+        .order_by(o.period_start, o.vintage, STATUS_ORDER)
+    )
+    with engine.connect() as conn:
+        return pd.DataFrame(conn.execute(query).mappings().all())
+
+
+def series(frame: pd.DataFrame, code: str, frequency: str) -> pd.Series:
+    """The values of ``code`` in an :func:`observations` frame, as floats on a PeriodIndex."""
+    rows = frame[frame["indicator_code"] == code]
+    index = pd.PeriodIndex(
+        [pd.Period(d, FREQ[frequency]) for d in rows["period_start"]], freq=FREQ[frequency]
+    )
+    return pd.Series(rows["value"].astype(float).to_numpy(), index=index, name=code)
+
+
+def plan_targets(engine: Engine, year: int | None = None) -> pd.DataFrame:
+    """Plan targets of the annual socio-economic plans, with the series that measures each."""
+    query = select(t.plan_targets).order_by(t.plan_targets.c.plan_year, t.plan_targets.c.id)
+    if year is not None:
+        query = query.where(t.plan_targets.c.plan_year == year)
+    with engine.connect() as conn:
+        return pd.DataFrame(conn.execute(query).mappings().all())
+
+
+def data_version(engine: Engine) -> str:
+    """A token that changes whenever observations or targets change; part of every cache key."""
+    with engine.connect() as conn:
+        obs = conn.execute(select(func.count(), func.max(t.observations.c.id))).one()
+        targets = conn.execute(select(func.count()).select_from(t.plan_targets)).scalar_one()
+    return f"{obs[0]}-{obs[1]}-{targets}"

@@ -1,0 +1,420 @@
+"""Load the shipped real data (``data/seed/``) into the database, idempotently.
+
+Each seed file is recorded in ``seed_batches`` with its SHA-256, so a second run skips it; a changed
+file adds only the observations whose key (indicator, geography, period, vintage, status) is new.
+Nothing is filled, smoothed or invented. The only arithmetic is a unit change: monthly arrivals the
+source gives in persons are divided by 1,000 so that each indicator has one unit.
+
+Where GSO's monthly report gives a first estimate of a month and restates it in the next report
+(``*_EST`` and ``*_REV``/``*_PREV`` columns), both become vintages of one indicator: the estimate is
+dated by the release of its own report, the restatement by the next one. Release dates come from the
+file names of the GSO workbooks the data was read from (``datas/2024-12-29-...xlsx``). Where no
+release date is known, the vintage is the date of the upstream snapshot, i.e. "known no later than".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import Engine, func, insert, select
+
+from data import tables as t
+from data.catalogue_rules import AGENCIES, FIELDS, agency_of, field_of
+
+SEED_DIR = Path(__file__).resolve().parent / "seed"
+VN_DIR = SEED_DIR / "vn"
+NATIONAL = "VN"
+LOADER = "seed"
+
+GSO_SNAPSHOT = dt.date(2025, 3, 11)  # hiennguyen9874/vn-macroeconomics HEAD, "add 2/2025"
+NSDP_SNAPSHOT = dt.date(2025, 6, 1)  # gso-macro-monitor archive date (PROVENANCE §1)
+NSDP_XML_SNAPSHOT = dt.date(2024, 11, 13)  # 2024q3 SDMX files, prepared 2024-11-13
+WB_SNAPSHOT = dt.date(2025, 11, 16)  # dragon-fly-data commit holding the raw API answers
+
+SEED_FILES = [
+    "gso_monthly_report_series.csv.gz",
+    "gso_monthly_report_series_pre2014.csv.gz",
+    "gso_monthly_iip_by_industry.csv.gz",
+    "gso_monthly_visitors.csv.gz",
+    "gso_quarterly_gdp_by_sector.csv.gz",
+    "nsdp_cpi.csv.gz",
+    "nsdp_industrial_production.csv.gz",
+    "nsdp_labour_market.csv.gz",
+    "nsdp_merchandise_trade.csv.gz",
+    "nsdp_national_accounts.csv.gz",
+    "nsdp_population.csv.gz",
+    "nsdp_ppi.csv.gz",
+    "mof_central_government_debt.csv.gz",
+    "mof_external_debt.csv.gz",
+    "mof_government_operations.csv.gz",
+    "mof_stock_price_index.csv.gz",
+    "sbv_balance_of_payments.csv.gz",
+    "sbv_exchange_rate.csv.gz",
+    "sbv_interest_rates.csv.gz",
+    "worldbank_wdi_vietnam_annual.csv.gz",
+]
+
+FIRST_RELEASE = ("_EST",)
+RESTATED = ("_REV", "_PREV")
+STATUS_RANK = {"estimate": 0, "preliminary": 1, "official": 2, "revised": 3}
+FREQ = {"M": "M", "Q": "Q", "A": "Y"}
+
+RESOLUTIONS: dict[int, tuple[str, bool]] = {
+    2021: ("Nghị quyết 124/2020/QH14", True),
+    2022: ("Nghị quyết 32/2021/QH15", True),
+    2023: ("Nghị quyết 68/2022/QH15", True),
+    2024: ("Nghị quyết 103/2023/QH15", False),
+    2025: ("Nghị quyết 158/2024/QH15", True),
+    2026: ("Nghị quyết của Quốc hội ngày 13/11/2025", False),
+}
+
+# Plan-target rows (by English name) that a loaded series measures the same way.
+TARGET_SERIES = {
+    "GDP growth rate": "NY.GDP.MKTP.KD.ZG",
+    "GDP per capita": "NY.GDP.PCAP.CD",
+    "Average CPI growth": "CPI_YTD_YOY.CHI_SO_GIA_TIEU_DUNG",
+    "Forest cover": "AG.LND.FRST.ZS",
+}
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """What one call of :func:`load_all` did, for the command line and the tests."""
+
+    files_loaded: int
+    files_skipped: int
+    observations_added: int
+
+
+def merged_code(code: str) -> str:
+    """Indicator of a source column: ``IIP_YOY_EST.X``, ``IIP_YOY_REV.X`` → ``IIP_YOY.X``."""
+    measure, dot, item = code.partition(".")
+    for suffix in FIRST_RELEASE + RESTATED:
+        if measure.endswith(suffix):
+            measure = measure[: -len(suffix)]
+            break
+    return measure + dot + item
+
+
+def release_kind(code: str) -> str | None:
+    """``"first"`` for a first-release column, ``"restated"`` for a restatement, else ``None``."""
+    measure = code.partition(".")[0]
+    if measure.endswith(FIRST_RELEASE):
+        return "first"
+    if measure.endswith(RESTATED):
+        return "restated"
+    return None
+
+
+def _workbook_date(source: str) -> dt.date | None:
+    match = re.search(r"datas/(\d{4})-(\d{2})-(\d{2})", source)
+    return dt.date(*map(int, match.groups())) if match else None
+
+
+def report_release_dates() -> dict[str, dt.date]:
+    """Release date of each GSO monthly report, keyed by report month (``"2024-12"``).
+
+    Read from the workbook names behind the first-release columns of the files parsed from raw
+    workbooks: a workbook holding month M's first estimate is month M's report.
+    """
+    dates: dict[str, dt.date] = {}
+    for name in ("gso_monthly_visitors.csv.gz", "gso_monthly_report_series_pre2014.csv.gz"):
+        frame = pd.read_csv(VN_DIR / name, usecols=["indicator_code", "period", "source"])
+        first = frame[frame["indicator_code"].map(release_kind) == "first"]
+        for period, source in zip(first["period"], first["source"], strict=True):
+            released = _workbook_date(source)
+            if released and period not in dates:
+                dates[period] = released
+    return dates
+
+
+def _snapshot(source: str, dataset: str) -> dt.date:
+    if dataset.startswith("worldbank"):
+        match = re.search(r"lastupdated (\d{4}-\d{2}-\d{2})", source)
+        return dt.date.fromisoformat(match.group(1)) if match else WB_SNAPSHOT
+    if "2024q3 xml" in source:
+        return NSDP_XML_SNAPSHOT
+    if "gso-macro-monitor" in source:
+        return NSDP_SNAPSHOT
+    return GSO_SNAPSHOT
+
+
+def _next_month(period: str) -> str:
+    return str(pd.Period(period, "M") + 1)
+
+
+def prepare_observations(
+    raw: pd.DataFrame, dataset: str, releases: dict[str, dt.date]
+) -> pd.DataFrame:
+    """Turn one seed file into observation rows: code, period bounds, status, vintage, unit."""
+    frame = raw.copy()
+    frame["kind"] = frame["indicator_code"].map(release_kind)
+    frame["code"] = frame["indicator_code"].map(merged_code)
+    frame["unit"] = frame["unit"].str.replace(" (unit not stated in sheet)", "", regex=False)
+    persons = frame["unit"].eq("arrivals")
+    frame.loc[persons, "value"] = frame.loc[persons, "value"] / 1000.0
+    frame.loc[persons, "unit"] = "thousand arrivals"
+
+    is_gso = dataset.startswith("gso_")
+    frame["status"] = "official"
+    if is_gso:
+        frame["status"] = frame["kind"].map({"first": "estimate", "restated": "revised"})
+        frame["status"] = frame["status"].fillna("preliminary")
+
+    vintages = []
+    for period, source, kind in zip(frame["period"], frame["source"], frame["kind"], strict=True):
+        vintage = _workbook_date(source)
+        if vintage is None and kind is not None:
+            report_month = period if kind == "first" else _next_month(period)
+            vintage = releases.get(report_month)
+        vintages.append(vintage or _snapshot(source, dataset))
+    frame["vintage"] = vintages
+
+    periods = [
+        pd.Period(p, FREQ[f]) for p, f in zip(frame["period"], frame["frequency"], strict=True)
+    ]
+    frame["period_start"] = [p.start_time.date() for p in periods]
+    frame["period_end"] = [p.end_time.date() for p in periods]
+    frame["geography_code"] = NATIONAL
+    keys = ["code", "geography_code", "period_start", "period_end", "vintage", "status"]
+    return frame.drop_duplicates(keys, keep="first").reset_index(drop=True)
+
+
+def _clean_name(name: str) -> str:
+    """Drop release qualifiers from a column name: one indicator holds both releases."""
+    patterns = [
+        r"\s*\((ước tính|công bố lần đầu|preliminary|estimate|first release)\)",
+        r",\s*(first release|ước tính)$",
+        r"\s*\(công bố lần đầu\)",
+    ]
+    for pattern in patterns:
+        name = re.sub(pattern, "", name, flags=re.IGNORECASE)
+    name = name.replace(" - ước tính tháng", " - tháng").replace(" - month estimate", " - month")
+    return name.replace(" preliminary estimate", "")
+
+
+def catalogue_entries(frame: pd.DataFrame, dataset: str, names: pd.DataFrame) -> pd.DataFrame:
+    """One catalogue row per code, names and units completed from ``catalogue_names.csv``."""
+    first = frame.sort_values("kind", key=lambda k: k.map({"first": 0}).fillna(1)).drop_duplicates(
+        "code"
+    )
+    rows = []
+    for row in first.itertuples(index=False):
+        override = names.get(row.indicator_code) or names.get(row.code) or {}
+        name_en = override.get("name_en") or row.indicator_name_en
+        name_vi = override.get("name_vi") or row.indicator_name_vi
+        unit = override.get("unit") if row.unit == "see indicator_name_en" else row.unit
+        if not isinstance(name_vi, str) or not name_vi.strip():
+            raise ValueError(f"{row.code} in {dataset} has no Vietnamese name")
+        rows.append(
+            {
+                "code": row.code,
+                "name_vi": _clean_name(name_vi),
+                "name_en": _clean_name(name_en),
+                "unit": unit or row.unit,
+                "frequency": row.frequency,
+                "field_code": field_of(row.code),
+                "agency_code": agency_of(row.code),
+                "source": re.sub(r"datas/[^#]+#", "datas/…#", row.source),
+                "regime": "statistical",
+                "dataset": dataset.removesuffix(".csv.gz"),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _names() -> dict[str, dict[str, str]]:
+    path = SEED_DIR / "catalogue_names.csv"
+    if not path.exists():
+        return {}
+    frame = pd.read_csv(path, dtype=str).fillna("")
+    return {row["indicator_code"]: row for row in frame.to_dict("records")}
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _insert_new(engine: Engine, table, rows: list[dict], key: Iterable[str], where=None) -> int:  # type: ignore[no-untyped-def]
+    """Insert the rows whose ``key`` is not in ``table`` yet; return how many went in.
+
+    ``where`` narrows the rows read back to compare with (e.g. to one dataset's indicators).
+    """
+    key = list(key)
+    query = select(*[table.c[k] for k in key])
+    if where is not None:
+        query = query.where(where)
+    with engine.begin() as conn:
+        existing = {tuple(r) for r in conn.execute(query)}
+        fresh = [r for r in rows if tuple(r[k] for k in key) not in existing]
+        for start in range(0, len(fresh), 5000):
+            conn.execute(insert(table), fresh[start : start + 5000])
+    return len(fresh)
+
+
+def load_reference(engine: Engine) -> None:
+    """Fields, agencies, geographies (63 provinces before, 34 from 1 July 2025) and mapping."""
+    _insert_new(
+        engine,
+        t.fields,
+        [{"code": c, "name_vi": vi, "name_en": en} for c, (vi, en) in FIELDS.items()],
+        ["code"],
+    )
+    _insert_new(engine, t.agencies, AGENCIES, ["code"])
+    _insert_new(engine, t.geographies, _geographies(), ["code"])
+    mapping = pd.read_csv(VN_DIR / "provinces" / "province_mapping_63_to_34.csv.gz", dtype=str)
+    _insert_new(
+        engine,
+        t.geography_mapping,
+        [
+            {
+                "old_code": f"P63-{r.old_code}",
+                "new_code": f"P34-{r.new_code}",
+                "evidence": f"{r.n_new_wards_with_codes_from_old_province} wards keep old codes",
+            }
+            for r in mapping.itertuples()
+        ],
+        ["old_code", "new_code"],
+    )
+
+
+def _english_place(name_vi: str) -> str:
+    from unidecode import unidecode
+
+    city = name_vi.startswith("Thành phố ")
+    bare = name_vi.removeprefix("Thành phố ").removeprefix("Tỉnh ")
+    return unidecode(bare) + (" City" if city else "")
+
+
+def _geographies() -> list[dict]:
+    old = pd.read_csv(VN_DIR / "provinces" / "provinces_63_pre2025.csv.gz", dtype=str)
+    new = pd.read_csv(VN_DIR / "provinces" / "provinces_34_2025.csv.gz", dtype=str)
+    merger = dt.date(2025, 7, 1)
+    rows = [
+        {"code": NATIONAL, "name_vi": "Cả nước", "name_en": "Viet Nam", "scheme": "national"},
+    ]
+    rows += [
+        {
+            "code": f"P63-{r.code}",
+            "name_vi": r.name_vi,
+            "name_en": r.name_en,
+            "scheme": "prov63",
+            "division_type": r.division_type,
+            "region_vi": r.region_vi,
+            "valid_to": merger - dt.timedelta(days=1),
+        }
+        for r in old.itertuples()
+    ]
+    rows += [
+        {
+            "code": f"P34-{r.code}",
+            "name_vi": r.name_vi,
+            "name_en": _english_place(r.name_vi),
+            "scheme": "prov34",
+            "division_type": r.division_type,
+            "valid_from": merger,
+        }
+        for r in new.itertuples()
+    ]
+    return rows
+
+
+def load_dataset(engine: Engine, name: str, releases: dict[str, dt.date]) -> int | None:
+    """Load one seed file; ``None`` when this exact file was loaded before."""
+    path = VN_DIR / name
+    digest = _sha256(path)
+    with engine.connect() as conn:
+        seen = conn.execute(
+            select(func.count())
+            .select_from(t.seed_batches)
+            .where(t.seed_batches.c.dataset == name, t.seed_batches.c.sha256 == digest)
+        ).scalar_one()
+    if seen:
+        return None
+    raw = pd.read_csv(path, dtype={"period": str})
+    frame = prepare_observations(raw, name, releases)
+    catalogue = catalogue_entries(frame, name, _names())
+    _insert_new(engine, t.indicators, catalogue.to_dict("records"), ["code"])
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    rows = [
+        {
+            "indicator_code": r.code,
+            "geography_code": r.geography_code,
+            "period_start": r.period_start,
+            "period_end": r.period_end,
+            "value": float(r.value),
+            "status": r.status,
+            "vintage": r.vintage,
+            "source": r.source,
+            "recorded_at": now,
+            "recorded_by": LOADER,
+        }
+        for r in frame.itertuples(index=False)
+    ]
+    key = ["indicator_code", "geography_code", "period_start", "period_end", "vintage", "status"]
+    codes = sorted(set(frame["code"]))
+    added = _insert_new(
+        engine, t.observations, rows, key, where=t.observations.c.indicator_code.in_(codes)
+    )
+    with engine.begin() as conn:
+        conn.execute(
+            insert(t.seed_batches),
+            {"dataset": name, "sha256": digest, "loaded_at": now, "rows_added": added},
+        )
+    return added
+
+
+def load_targets(engine: Engine) -> int:
+    """Plan targets of the annual socio-economic plans, as the resolutions word them."""
+    from analytics.targets import parse_target
+
+    frame = pd.read_csv(SEED_DIR / "domain" / "key_indicators.csv", dtype=str).fillna("")
+    with engine.connect() as conn:
+        known = set(conn.execute(select(t.indicators.c.code)).scalars())
+    rows = []
+    for r in frame.itertuples(index=False):
+        year = int(r.plan_year)
+        resolution, confirmed = RESOLUTIONS.get(year, ("", False))
+        target = parse_target(r.target) if r.target else None
+        code = TARGET_SERIES.get(r.indicator_en)
+        rows.append(
+            {
+                "plan_year": year,
+                "indicator_code": code if code in known else None,
+                "name_vi": r.indicator_vi,
+                "name_en": r.indicator_en,
+                "unit": r.unit,
+                "target_text": r.target or None,
+                "target_low": target.low if target else None,
+                "target_high": target.high if target else None,
+                "operator": target.operator if target else None,
+                "approximate": target.approximate if target else None,
+                "actual_text": r.actual or None,
+                "resolution": resolution,
+                "resolution_confirmed": confirmed,
+                "source": r.source,
+            }
+        )
+    return _insert_new(engine, t.plan_targets, rows, ["plan_year", "name_vi"])
+
+
+def load_all(engine: Engine, files: Iterable[str] = SEED_FILES) -> LoadReport:
+    """Load reference data, every seed file and the plan targets; safe to run again."""
+    load_reference(engine)
+    releases = report_release_dates()
+    loaded = skipped = added = 0
+    for name in files:
+        result = load_dataset(engine, name, releases)
+        if result is None:
+            skipped += 1
+        else:
+            loaded += 1
+            added += result
+    load_targets(engine)
+    return LoadReport(loaded, skipped, added)

@@ -1,0 +1,28 @@
+"""Create or migrate the database and load the seed data: ``python -m data.setup``."""
+
+from __future__ import annotations
+
+import time
+
+from data.engine import database_url, make_engine
+from data.migrate import upgrade
+from data.seed_load import load_all
+
+
+def main() -> None:
+    """Migrate the configured database to the newest schema and load what is not loaded yet."""
+    engine = make_engine()
+    started = time.perf_counter()
+    upgrade(engine)
+    report = load_all(engine)
+    seconds = time.perf_counter() - started
+    where = database_url().split("@")[-1]
+    print(
+        f"Database {where}: {report.files_loaded} seed files loaded, "
+        f"{report.files_skipped} already there, {report.observations_added} observations added "
+        f"({seconds:.1f} s)."
+    )
+
+
+if __name__ == "__main__":
+    main()

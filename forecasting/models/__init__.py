@@ -1,0 +1,5 @@
+"""The forecasting methods. Importing this package registers every one of them in ``MODELS``."""
+
+from forecasting.models import arima, baselines, combination, ets, stl, theta
+
+__all__ = ["arima", "baselines", "combination", "ets", "stl", "theta"]

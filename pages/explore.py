@@ -1,0 +1,243 @@
+"""Khám phá: search the catalogue, chart up to six indicators with FRED-style transformations,
+see the table and download exactly what is shown. The whole view lives in the URL."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analytics.errors import InputError
+from analytics.formatting import format_date, format_number
+from analytics.periods import parse_period
+from analytics.search import search_catalogue
+from analytics.transforms import TRANSFORMS
+from data.export import to_csv_bytes, to_xlsx_bytes
+from ui import cache, state
+from ui.charts import series_chart
+from ui.explore_data import build
+from ui.i18n import current_language, error_text, t
+from ui.steps import describe_steps
+from ui.view_state import (
+    AGGREGATIONS,
+    COMPARE_MODES,
+    FREQUENCIES,
+    MAX_INDICATORS,
+    ExploreView,
+    parse_view,
+    view_params,
+)
+
+lang = current_language()
+engine, version = cache.current_version()
+catalogue = cache.catalogue(engine, version)
+names = dict(
+    zip(catalogue["code"], catalogue["name_vi" if lang == "vi" else "name_en"], strict=True)
+)
+
+st.title(t("explore.title"))
+
+url = st.query_params.to_dict()
+url_key = repr(sorted((k, v) for k, v in url.items() if k != "lang"))
+if st.session_state.get(state.EXPLORE_APPLIED_URL) != url_key:
+    view = parse_view(url, set(names))
+    for error in view.errors:
+        st.warning(error_text(error), icon="⚠️")
+    st.session_state[state.EXPLORE_CODES] = list(view.codes)
+    st.session_state[state.EXPLORE_TRANSFORM] = view.transform
+    st.session_state[state.EXPLORE_FREQ] = view.freq
+    st.session_state[state.EXPLORE_HOW] = view.how
+    st.session_state[state.EXPLORE_START] = view.start
+    st.session_state[state.EXPLORE_END] = view.end
+    st.session_state[state.EXPLORE_COMPARE] = view.compare
+    st.session_state[state.EXPLORE_WINDOW] = view.window
+    st.session_state[state.EXPLORE_BASE] = view.base
+
+search_column, field_column = st.columns([3, 2])
+query = search_column.text_input(
+    t("explore.search"), key=state.EXPLORE_SEARCH, placeholder=t("explore.search_placeholder")
+)
+field_names = dict(
+    zip(catalogue["field_code"], catalogue["field_vi" if lang == "vi" else "field_en"], strict=True)
+)
+field = field_column.selectbox(
+    t("explore.field"),
+    [0, *sorted(field_names)],
+    key=state.EXPLORE_FIELD,
+    format_func=lambda code: t("explore.field_all")
+    if code == 0
+    else f"{code}. {field_names[code]}",
+    help=t("explore.field_note"),
+)
+candidates = catalogue if not field else catalogue[catalogue["field_code"] == field]
+matches = search_catalogue(candidates, query)
+search_column.caption(t("explore.results", n=format_number(len(matches), lang, 0)))
+
+chosen = [c for c in st.session_state.get(state.EXPLORE_CODES, []) if c in names]
+options = list(dict.fromkeys([*chosen, *matches["code"].head(400)]))
+codes = st.multiselect(
+    t("explore.indicators"),
+    options,
+    key=state.EXPLORE_CODES,
+    max_selections=MAX_INDICATORS,
+    format_func=lambda code: f"{names[code]} · {code}",
+)
+
+controls = st.columns([3, 2, 2, 2, 2])
+transform = controls[0].selectbox(
+    t("explore.transform"),
+    list(TRANSFORMS),
+    key=state.EXPLORE_TRANSFORM,
+    format_func=lambda name: t(f"transform.{name}"),
+)
+freq = controls[1].selectbox(
+    t("explore.frequency"),
+    FREQUENCIES,
+    key=state.EXPLORE_FREQ,
+    format_func=lambda f: t("explore.frequency.native") if not f else t(f"frequency.{f}"),
+)
+how = controls[2].selectbox(
+    t("explore.aggregation"),
+    AGGREGATIONS,
+    key=state.EXPLORE_HOW,
+    format_func=lambda h: t(f"aggregation.{h}"),
+    disabled=not freq,
+)
+start = controls[3].text_input(
+    t("explore.start"), key=state.EXPLORE_START, help=t("explore.period_help")
+)
+end = controls[4].text_input(t("explore.end"), key=state.EXPLORE_END, help=t("explore.period_help"))
+
+extra = st.columns([3, 2, 2, 4])
+compare = extra[0].radio(
+    t("explore.compare"),
+    COMPARE_MODES,
+    key=state.EXPLORE_COMPARE,
+    format_func=lambda mode: t(f"explore.compare.{mode}"),
+    horizontal=True,
+    disabled=len(codes) < 2,
+)
+window = st.session_state.get(state.EXPLORE_WINDOW, 3)
+if transform == "moving_average":
+    window = extra[1].number_input(
+        t("explore.window"), min_value=2, max_value=36, step=1, key=state.EXPLORE_WINDOW
+    )
+base = st.session_state.get(state.EXPLORE_BASE, "")
+if transform == "rebase":
+    base = extra[2].text_input(
+        t("explore.base_period"), key=state.EXPLORE_BASE, help=t("explore.period_help")
+    )
+
+
+def _checked_period(value: str) -> str:
+    """A typed period if it is valid; otherwise the error is shown and no bound is applied."""
+    if not value.strip():
+        return ""
+    try:
+        parse_period(value.strip())
+    except InputError as error:
+        st.error(error_text(error), icon="🚫")
+        return ""
+    return value.strip()
+
+
+view = ExploreView(
+    codes=tuple(codes),
+    transform=transform,
+    freq=freq,
+    how=how,
+    start=_checked_period(start),
+    end=_checked_period(end),
+    compare=compare,
+    window=int(window),
+    base=_checked_period(base),
+)
+params = view_params(view)
+if lang != "vi":
+    params["lang"] = lang
+if params != st.query_params.to_dict():
+    st.query_params.from_dict(params)
+st.session_state[state.EXPLORE_APPLIED_URL] = repr(
+    sorted((k, v) for k, v in params.items() if k != "lang")
+)
+
+if not view.codes:
+    st.info(t("explore.pick_prompt"), icon="👆")
+    st.stop()
+
+observations = cache.observations(engine, view.codes, version)
+result = build(view, observations, catalogue, lang)
+for error in result.errors:
+    st.warning(error_text(error), icon="⚠️")
+
+if not result.frame.empty:
+    units = result.frame["unit"].unique()
+    separate = view.compare == "own" and len(view.codes) > 1
+    st.altair_chart(
+        series_chart(
+            result.frame,
+            lang=lang,
+            separate_axes=separate,
+            value_title=units[0] if len(units) == 1 else "",
+        ),
+        width="stretch",
+    )
+    st.caption(t("explore.applied", steps=describe_steps(result.steps, view, lang)))
+
+    meta = catalogue.set_index("code")
+    for code in dict.fromkeys(result.frame["code"]):
+        info = meta.loc[code]
+        shown = result.frame[result.frame["code"] == code]
+        latest_status = observations[observations["indicator_code"] == code]["status"].iloc[-1]
+        st.markdown(f"**{names[code]}** · `{code}`")
+        st.caption(
+            " · ".join(
+                [
+                    f"{t('explore.meta.unit')}: {info['unit']}",
+                    f"{t('explore.meta.source')}: {info['source']}",
+                    f"{t('explore.meta.agency')}: "
+                    f"{info['agency_vi'] if lang == 'vi' else info['agency_en']}",
+                    f"{t('explore.meta.updated')}: {format_date(info['last_vintage'], lang)}",
+                    f"{t('explore.meta.status')}: {t(f'status.{latest_status}')}",
+                    f"{t('explore.meta.coverage')}: {shown['period'].iloc[0]} – "
+                    f"{shown['period'].iloc[-1]}",
+                ]
+            )
+        )
+
+    st.subheader(t("explore.table"))
+    table = result.frame.pivot_table(
+        index=["date", "period"], columns="label", values="value", sort=False
+    ).sort_index()
+    table = table.map(lambda v: format_number(v, lang, 2))
+    table.index = table.index.get_level_values("period")
+    table.index.name = t("explore.column.period")
+    st.dataframe(table, width="stretch")
+
+    export = result.frame.assign(
+        transformation=t(f"transform.{view.transform}"),
+        status=[t(f"status.{s}") if s else "" for s in result.frame["status"]],
+    )[["period_label", "code", "name", "unit", "transformation", "value", "status", "source"]]
+    export.columns = [
+        t("explore.column.period"),
+        t("explore.column.code"),
+        t("explore.column.name"),
+        t("explore.column.unit"),
+        t("explore.column.transform"),
+        t("explore.column.value"),
+        t("explore.column.status"),
+        t("explore.column.source"),
+    ]
+    downloads = st.columns([1, 1, 6])
+    downloads[0].download_button(
+        t("explore.download_csv"),
+        to_csv_bytes(export),
+        file_name="cockpit.csv",
+        mime="text/csv",
+        icon="⬇️",
+    )
+    downloads[1].download_button(
+        t("explore.download_xlsx"),
+        to_xlsx_bytes({"data": export}),
+        file_name="cockpit.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon="⬇️",
+    )

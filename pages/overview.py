@@ -1,0 +1,71 @@
+"""Tổng quan: the headline indicators at a glance, and the year's plan targets."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analytics.formatting import format_change, format_date, format_number, format_period
+from analytics.tiles import summarise
+from data.repository import series
+from ui import cache, state
+from ui.headlines import HEADLINES
+from ui.i18n import current_language, t
+from ui.targets_view import target_table
+
+lang = current_language()
+engine, version = cache.current_version()
+catalogue = cache.catalogue(engine, version).set_index("code")
+codes = tuple(h.code for h in HEADLINES if h.code in catalogue.index)
+frame = cache.observations(engine, codes, version)
+
+st.title(t("overview.title"))
+st.caption(t("overview.caption"))
+
+columns = st.columns(4)
+for index, headline in enumerate(HEADLINES):
+    if headline.code not in catalogue.index:
+        continue
+    meta = catalogue.loc[headline.code]
+    values = series(frame, headline.code, meta["frequency"])
+    summary = summarise(values, headline.kind)
+    with columns[index % 4].container(border=True):
+        unit = meta["unit"]
+        if summary.latest is None:
+            st.metric(t(f"tile.{headline.key}"), "–")
+            continue
+        if summary.year_on_year is None:
+            delta, description = None, t("overview.no_yoy")
+        elif summary.comparison == "yoy_pct":
+            delta = format_change(summary.year_on_year, lang) + " %"
+            description = t("overview.yoy_pct", value="").strip()
+        else:
+            delta = format_change(summary.year_on_year, lang)
+            description = t("overview.yoy_pp", value="").strip()
+        st.metric(
+            t(f"tile.{headline.key}"),
+            f"{format_number(summary.latest, lang)} {_unit if (_unit := unit) else ''}",
+            delta=delta,
+            delta_color="normal" if headline.higher_is_better is not False else "inverse",
+            delta_description=description,
+            chart_data=summary.sparkline,
+            help=meta["name_vi"] if lang == "vi" else meta["name_en"],
+        )
+        st.caption(format_period(summary.period, lang))
+        st.page_link(
+            "pages/explore.py",
+            label=t("overview.open"),
+            icon="↗️",
+            query_params={"ind": headline.code, "lang": lang},
+        )
+
+st.caption(t("overview.as_of", date=format_date(catalogue["last_vintage"].dropna().max(), lang)))
+
+targets = cache.plan_targets(engine, version)
+years = sorted(targets["plan_year"].unique(), reverse=True)
+year = st.segmented_control(
+    t("overview.targets_title", year=""), years, default=years[0], key=state.OVERVIEW_PLAN_YEAR
+)
+if year is not None:
+    st.subheader(t("overview.targets_title", year=year))
+    st.caption(t("overview.targets_caption"))
+    st.dataframe(target_table(targets, int(year), lang), hide_index=True, width="stretch")

@@ -1,0 +1,1 @@
+"""Streamlit-aware helpers: charts, widgets, session state, caching and translations."""

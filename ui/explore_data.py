@@ -1,0 +1,114 @@
+"""Turn an Explore view into what the page draws: a tidy frame per series, and the steps applied.
+
+This is the glue between the cached observations and the pure transformations; it knows nothing of
+widgets, so the page stays a list of widgets and draws.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analytics.errors import InputError
+from analytics.formatting import format_period
+from analytics.periods import parse_period, period_label
+from analytics.transforms import Step, apply_transform, transform_pipeline
+from data.repository import series
+from ui.view_state import ExploreView
+
+PERCENT_TRANSFORMS = {"pct_change", "yoy_pct", "ytd_yoy_pct"}
+
+
+@dataclass
+class ExploreResult:
+    """The series to draw (long format), the steps applied to each, and the errors met."""
+
+    frame: pd.DataFrame
+    steps: dict[str, list[Step]] = field(default_factory=dict)
+    errors: list[InputError] = field(default_factory=list)
+
+
+def shown_unit(unit: str, transform: str, rebased: bool) -> str:
+    """The unit of a transformed series: % for percentage changes, an index when rebased."""
+    if rebased or transform == "rebase":
+        return "index"
+    if transform in PERCENT_TRANSFORMS:
+        return "%"
+    if transform == "log":
+        return f"log({unit})"
+    return unit
+
+
+def _in_range(values: pd.Series, start: str, end: str) -> pd.Series:
+    if start:
+        first = parse_period(start).start_time
+        values = values[values.index.end_time >= first]
+    if end:
+        last = parse_period(end).end_time
+        values = values[values.index.start_time <= last]
+    return values
+
+
+def build(
+    view: ExploreView, observations: pd.DataFrame, catalogue: pd.DataFrame, lang: str
+) -> ExploreResult:
+    """Apply ``view`` to each of its indicators; a series that cannot be drawn is reported."""
+    result = ExploreResult(frame=pd.DataFrame())
+    parts = []
+    meta = catalogue.set_index("code")
+    rebased = view.compare == "rebased" and len(view.codes) > 1
+    for code in view.codes:
+        info = meta.loc[code]
+        name = info["name_vi"] if lang == "vi" else info["name_en"]
+        raw = series(observations, code, info["frequency"])
+        params = {}
+        if view.transform == "moving_average":
+            params["window"] = view.window
+        if view.transform == "rebase" and view.base:
+            params["base_period"] = view.base
+        try:
+            values, steps = transform_pipeline(
+                raw,
+                freq=view.freq or None,
+                how=view.how,
+                transform=view.transform,
+                series_name=code,
+                **params,
+            )
+            values = _in_range(values.dropna(), view.start, view.end)
+            if rebased and not values.empty:
+                values = apply_transform(values, "rebase", series_name=code)
+        except InputError as error:
+            result.errors.append(error)
+            continue
+        if values.empty:
+            result.errors.append(
+                InputError("explore.no_data_in_range", f"{code} has no data in range", name=name)
+            )
+            continue
+        result.steps[code] = steps
+        statuses = {}
+        if not view.freq or view.freq == info["frequency"].replace("A", "Y"):
+            rows = observations[observations["indicator_code"] == code]
+            statuses = dict(zip(raw.index, rows["status"], strict=True))
+        unit = shown_unit(info["unit"], view.transform, rebased)
+        parts.append(
+            pd.DataFrame(
+                {
+                    "code": code,
+                    "name": name,
+                    "label": f"{name} ({unit})",
+                    "unit": unit,
+                    "period_label": [period_label(p) for p in values.index],
+                    "period": [format_period(p, lang) for p in values.index],
+                    "date": values.index.start_time,
+                    "value": values.to_numpy(),
+                    "status": [statuses.get(p, "") for p in values.index],
+                    "source": info["source"],
+                }
+            )
+        )
+    if parts:
+        result.frame = pd.concat(parts, ignore_index=True)
+    return result

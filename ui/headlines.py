@@ -1,0 +1,34 @@
+"""The headline indicators of the Overview, and how each is read.
+
+``kind`` says how a tile compares with a year earlier (see ``analytics.tiles``). ``target_name_en``
+names the plan-target row (``plan_targets.name_en``) that the tile's indicator is judged against,
+and ``target_code`` the series that measures that target where it differs from the tile's own
+(the CPI target is on the year's average, which GSO publishes as the year-to-date average).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One tile of the Overview."""
+
+    key: str
+    code: str
+    kind: str
+    higher_is_better: bool | None = None
+    target_name_en: str | None = None
+
+
+HEADLINES: tuple[Headline, ...] = (
+    Headline("gdp", "GDP_Q_YOY.TONG_SO", "rate", True, "GDP growth rate"),
+    Headline("cpi", "CPI_YOY.CHI_SO_GIA_TIEU_DUNG", "rate", False, "Average CPI growth"),
+    Headline("iip", "IIP_YOY.TOAN_NGANH_CONG_NGHIEP", "rate", True),
+    Headline("retail", "RETAIL_M.TONG_SO", "level", True),
+    Headline("exports", "EXP_M.TOTAL", "level", True),
+    Headline("imports", "IMP_M.TOTAL", "level", None),
+    Headline("trade_balance", "TB_USD", "balance", True),
+    Headline("fdi", "FDI_REG_TOTAL_YTD", "level", True),
+)

@@ -1,0 +1,273 @@
+"""The translation table: every string a user sees, in Vietnamese (default) and English.
+
+Pages call :func:`t` with a key; pure modules raise errors that carry a key (``analytics.errors``),
+and :func:`error_text` turns them into a sentence in the user's language. A key missing from a
+language falls back to Vietnamese, and a test checks that both languages have the same keys.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from analytics.errors import InputError
+
+LANGUAGES = ("vi", "en")
+DEFAULT_LANGUAGE = "vi"
+
+TEXT: dict[str, dict[str, str]] = {
+    "vi": {
+        "app.title": "Cockpit điều hành kinh tế - xã hội",
+        "app.subtitle": "Số liệu thống kê và dự báo phục vụ chỉ đạo, điều hành của Chính phủ",
+        "app.language": "Ngôn ngữ",
+        "nav.overview": "Tổng quan",
+        "nav.explore": "Khám phá",
+        "nav.section.browse": "Theo dõi",
+        "overview.title": "Tổng quan kinh tế - xã hội",
+        "overview.caption": (
+            "Số liệu mới nhất của các chỉ tiêu chủ yếu. Bấm vào một ô để xem chi tiết."
+        ),
+        "overview.latest": "{period}",
+        "overview.yoy_pct": "{value}% so với cùng kỳ năm trước",
+        "overview.yoy_pp": "{value} điểm % so với cùng kỳ năm trước",
+        "overview.no_yoy": "Chưa đủ số liệu để so với cùng kỳ",
+        "overview.target": "Mục tiêu {year}: {target} ({measure})",
+        "overview.target_unconfirmed": "số nghị quyết chưa được xác nhận",
+        "overview.no_target": "Không có mục tiêu kế hoạch cho chỉ tiêu này",
+        "overview.open": "Xem chi tiết",
+        "overview.targets_title": "Mục tiêu kế hoạch năm {year}",
+        "overview.targets_caption": (
+            "Theo nghị quyết của Quốc hội về kế hoạch phát triển kinh tế - xã hội. "
+            "Chỉ hiển thị các mục tiêu đã được xác nhận từ nguồn công bố."
+        ),
+        "overview.status.met": "Đạt",
+        "overview.status.not_met": "Chưa đạt",
+        "overview.status.no_data": "Chưa có số liệu",
+        "overview.column.target": "Mục tiêu",
+        "overview.column.actual": "Kết quả công bố",
+        "overview.column.status": "Đánh giá",
+        "overview.column.resolution": "Nghị quyết",
+        "overview.as_of": "Số liệu cập nhật đến {date}",
+        "tile.gdp": "Tăng trưởng GDP",
+        "tile.cpi": "Chỉ số giá tiêu dùng (CPI)",
+        "tile.iip": "Sản xuất công nghiệp (IIP)",
+        "tile.retail": "Bán lẻ hàng hóa và dịch vụ",
+        "tile.exports": "Xuất khẩu hàng hóa",
+        "tile.imports": "Nhập khẩu hàng hóa",
+        "tile.trade_balance": "Cán cân thương mại hàng hóa",
+        "tile.fdi": "Vốn FDI đăng ký (lũy kế)",
+        "explore.title": "Khám phá chỉ tiêu",
+        "explore.search": "Tìm chỉ tiêu (tên hoặc mã, có dấu hoặc không dấu)",
+        "explore.search_placeholder": "ví dụ: chi so gia, xuất khẩu, GDP",
+        "explore.field": "Lĩnh vực (QĐ 293/QĐ-TTg)",
+        "explore.field_all": "Tất cả lĩnh vực",
+        "explore.field_note": (
+            "Việc xếp chỉ tiêu vào 9 lĩnh vực do Cockpit thực hiện; "
+            "chưa đối chiếu với phụ lục của Quyết định 293/QĐ-TTg."
+        ),
+        "explore.results": "{n} chỉ tiêu phù hợp",
+        "explore.indicators": "Chỉ tiêu trên biểu đồ (tối đa 6)",
+        "explore.pick_prompt": "Chọn một hoặc nhiều chỉ tiêu để vẽ biểu đồ.",
+        "explore.transform": "Phép biến đổi",
+        "explore.frequency": "Tần suất",
+        "explore.frequency.native": "Như nguồn",
+        "explore.aggregation": "Cách tổng hợp",
+        "explore.window": "Số kỳ bình quân trượt",
+        "explore.base_period": "Kỳ gốc (= 100)",
+        "explore.start": "Từ kỳ",
+        "explore.end": "Đến kỳ",
+        "explore.period_help": "Dạng 2024-03, 2024-Q1 hoặc 2024",
+        "explore.compare": "So sánh",
+        "explore.compare.own": "Mỗi chỉ tiêu một trục",
+        "explore.compare.rebased": "Cùng gốc 100",
+        "explore.applied": "Đã áp dụng: {steps}",
+        "explore.table": "Bảng số liệu",
+        "explore.download_csv": "Tải CSV",
+        "explore.download_xlsx": "Tải Excel",
+        "explore.meta.source": "Nguồn",
+        "explore.meta.unit": "Đơn vị",
+        "explore.meta.updated": "Cập nhật",
+        "explore.meta.status": "Tình trạng số liệu mới nhất",
+        "explore.meta.agency": "Cơ quan chịu trách nhiệm",
+        "explore.meta.coverage": "Thời gian",
+        "explore.no_data_in_range": "{name}: không có số liệu trong khoảng thời gian đã chọn.",
+        "explore.column.period": "Kỳ",
+        "explore.column.code": "Mã",
+        "explore.column.name": "Chỉ tiêu",
+        "explore.column.unit": "Đơn vị",
+        "explore.column.value": "Giá trị",
+        "explore.column.status": "Tình trạng",
+        "explore.column.source": "Nguồn",
+        "explore.column.transform": "Phép biến đổi",
+        "status.estimate": "ước tính",
+        "status.preliminary": "sơ bộ",
+        "status.official": "chính thức",
+        "status.revised": "điều chỉnh",
+        "transform.level": "Mức (như nguồn)",
+        "transform.change": "Thay đổi so với kỳ trước",
+        "transform.pct_change": "% so với kỳ trước",
+        "transform.yoy_pct": "% so với cùng kỳ năm trước",
+        "transform.yoy_change": "Thay đổi so với cùng kỳ năm trước",
+        "transform.ytd": "Lũy kế từ đầu năm",
+        "transform.ytd_yoy_pct": "Lũy kế từ đầu năm, % so với cùng kỳ",
+        "transform.moving_average": "Bình quân trượt",
+        "transform.rebase": "Chỉ số (kỳ gốc = 100)",
+        "transform.log": "Logarit tự nhiên",
+        "aggregation.mean": "Bình quân",
+        "aggregation.sum": "Tổng",
+        "aggregation.last": "Cuối kỳ",
+        "frequency.M": "Tháng",
+        "frequency.Q": "Quý",
+        "frequency.Y": "Năm",
+        "frequency.A": "Năm",
+        "step.aggregate": "tổng hợp theo {freq} ({how})",
+        "step.transform": "{transform}",
+        "step.window": "{transform} ({window} kỳ)",
+        "step.rebase": "{transform}, gốc {base}",
+        "error.heading": "Không thể thực hiện",
+        "error.unknown_indicator": "Không có chỉ tiêu mã {code}. Đã bỏ qua mã này.",
+        "error.too_many_indicators": "Chỉ so sánh được tối đa {limit} chỉ tiêu; đã giữ {limit} chỉ tiêu đầu.",
+        "error.unknown_option": "Giá trị {value} không hợp lệ cho {name}; đã dùng mặc định.",
+        "error.range_reversed": "Kỳ bắt đầu {start} sau kỳ kết thúc {end}; đã bỏ giới hạn thời gian.",
+        "error.generic": "Đã xảy ra lỗi khi xử lý yêu cầu: {detail}",
+    },
+    "en": {
+        "app.title": "Socio-economic Cockpit",
+        "app.subtitle": "Statistics and forecasts for the Government's direction and management",
+        "app.language": "Language",
+        "nav.overview": "Overview",
+        "nav.explore": "Explore",
+        "nav.section.browse": "Monitor",
+        "overview.title": "Socio-economic overview",
+        "overview.caption": "Latest figures of the headline indicators. Open a tile for details.",
+        "overview.latest": "{period}",
+        "overview.yoy_pct": "{value}% on the same period last year",
+        "overview.yoy_pp": "{value} pp on the same period last year",
+        "overview.no_yoy": "Not enough data for a year-on-year comparison",
+        "overview.target": "Target {year}: {target} ({measure})",
+        "overview.target_unconfirmed": "resolution number not confirmed",
+        "overview.no_target": "No plan target for this indicator",
+        "overview.open": "Open",
+        "overview.targets_title": "Plan targets for {year}",
+        "overview.targets_caption": (
+            "From the National Assembly's resolution on the socio-economic development plan. "
+            "Only targets confirmed by a published source are shown."
+        ),
+        "overview.status.met": "Met",
+        "overview.status.not_met": "Not met",
+        "overview.status.no_data": "No data yet",
+        "overview.column.target": "Target",
+        "overview.column.actual": "Published outcome",
+        "overview.column.status": "Assessment",
+        "overview.column.resolution": "Resolution",
+        "overview.as_of": "Data as of {date}",
+        "tile.gdp": "GDP growth",
+        "tile.cpi": "Consumer price index (CPI)",
+        "tile.iip": "Industrial production (IIP)",
+        "tile.retail": "Retail sales of goods and services",
+        "tile.exports": "Merchandise exports",
+        "tile.imports": "Merchandise imports",
+        "tile.trade_balance": "Merchandise trade balance",
+        "tile.fdi": "FDI registered (year to date)",
+        "explore.title": "Explore indicators",
+        "explore.search": "Search indicators (name or code, with or without diacritics)",
+        "explore.search_placeholder": "e.g. consumer price, exports, GDP",
+        "explore.field": "Field (Decision 293/QĐ-TTg)",
+        "explore.field_all": "All fields",
+        "explore.field_note": (
+            "Indicators are filed under the 9 fields by the Cockpit; "
+            "not yet checked against the appendix of Decision 293/QĐ-TTg."
+        ),
+        "explore.results": "{n} matching indicators",
+        "explore.indicators": "Indicators on the chart (up to 6)",
+        "explore.pick_prompt": "Pick one or more indicators to draw a chart.",
+        "explore.transform": "Transformation",
+        "explore.frequency": "Frequency",
+        "explore.frequency.native": "As published",
+        "explore.aggregation": "Aggregation",
+        "explore.window": "Moving-average periods",
+        "explore.base_period": "Base period (= 100)",
+        "explore.start": "From",
+        "explore.end": "To",
+        "explore.period_help": "As 2024-03, 2024-Q1 or 2024",
+        "explore.compare": "Compare",
+        "explore.compare.own": "Own axis each",
+        "explore.compare.rebased": "Rebased to 100",
+        "explore.applied": "Applied: {steps}",
+        "explore.table": "Data table",
+        "explore.download_csv": "Download CSV",
+        "explore.download_xlsx": "Download Excel",
+        "explore.meta.source": "Source",
+        "explore.meta.unit": "Unit",
+        "explore.meta.updated": "Updated",
+        "explore.meta.status": "Status of the latest value",
+        "explore.meta.agency": "Responsible agency",
+        "explore.meta.coverage": "Coverage",
+        "explore.no_data_in_range": "{name}: no data in the chosen date range.",
+        "explore.column.period": "Period",
+        "explore.column.code": "Code",
+        "explore.column.name": "Indicator",
+        "explore.column.unit": "Unit",
+        "explore.column.value": "Value",
+        "explore.column.status": "Status",
+        "explore.column.source": "Source",
+        "explore.column.transform": "Transformation",
+        "status.estimate": "estimate",
+        "status.preliminary": "preliminary",
+        "status.official": "official",
+        "status.revised": "revised",
+        "transform.level": "Level (as published)",
+        "transform.change": "Change on previous period",
+        "transform.pct_change": "% on previous period",
+        "transform.yoy_pct": "% on same period last year",
+        "transform.yoy_change": "Change on same period last year",
+        "transform.ytd": "Year-to-date cumulative",
+        "transform.ytd_yoy_pct": "Year to date, % on same period last year",
+        "transform.moving_average": "Moving average",
+        "transform.rebase": "Index (base period = 100)",
+        "transform.log": "Natural log",
+        "aggregation.mean": "Average",
+        "aggregation.sum": "Sum",
+        "aggregation.last": "End of period",
+        "frequency.M": "Monthly",
+        "frequency.Q": "Quarterly",
+        "frequency.Y": "Annual",
+        "frequency.A": "Annual",
+        "step.aggregate": "aggregated to {freq} ({how})",
+        "step.transform": "{transform}",
+        "step.window": "{transform} ({window} periods)",
+        "step.rebase": "{transform}, base {base}",
+        "error.heading": "Could not do that",
+        "error.unknown_indicator": "There is no indicator with code {code}. It was left out.",
+        "error.too_many_indicators": "At most {limit} indicators can be compared; kept the first {limit}.",
+        "error.unknown_option": "{value} is not a valid {name}; the default was used.",
+        "error.range_reversed": "Start {start} is after end {end}; the date range was dropped.",
+        "error.generic": "Something went wrong while handling the request: {detail}",
+    },
+}
+
+
+def current_language() -> str:
+    """The language chosen in this session (Vietnamese unless the user switched)."""
+    lang = st.session_state.get("lang", DEFAULT_LANGUAGE)
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def translate(key: str, lang: str, **params: Any) -> str:
+    """The text of ``key`` in ``lang``, with ``params`` filled in; falls back to Vietnamese."""
+    template = TEXT.get(lang, {}).get(key) or TEXT[DEFAULT_LANGUAGE].get(key) or key
+    return template.format(**params) if params else template
+
+
+def t(key: str, **params: Any) -> str:
+    """The text of ``key`` in the session's language."""
+    return translate(key, current_language(), **params)
+
+
+def error_text(error: InputError) -> str:
+    """A user's error in the session's language (the English message if the key is unknown)."""
+    lang = current_language()
+    if error.key in TEXT[lang] or error.key in TEXT[DEFAULT_LANGUAGE]:
+        return translate(error.key, lang, **error.params)
+    return str(error)

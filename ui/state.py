@@ -1,0 +1,22 @@
+"""Every ``st.session_state`` key the app uses, in one place, with its meaning.
+
+Widget values are dropped when a page stops drawing a widget, so the canonical value of anything
+that must survive a page change lives under one of these keys and is passed back as the default.
+"""
+
+from __future__ import annotations
+
+LANG = "lang"  # "vi" or "en"; mirrored in the URL as ?lang=en
+EXPLORE_APPLIED_URL = "explore.applied_url"  # the query string the Explore widgets were set from
+EXPLORE_CODES = "explore.codes"
+EXPLORE_SEARCH = "explore.search"
+EXPLORE_FIELD = "explore.field"
+EXPLORE_TRANSFORM = "explore.transform"
+EXPLORE_FREQ = "explore.freq"
+EXPLORE_HOW = "explore.how"
+EXPLORE_START = "explore.start"
+EXPLORE_END = "explore.end"
+EXPLORE_COMPARE = "explore.compare"
+EXPLORE_WINDOW = "explore.window"
+EXPLORE_BASE = "explore.base"
+OVERVIEW_PLAN_YEAR = "overview.plan_year"

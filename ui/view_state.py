@@ -1,0 +1,151 @@
+"""The Explore view as URL query parameters: parse what a pasted link says, write what is shown.
+
+A view is the list of indicators, the frequency and aggregation, the transformation and its
+parameters, the date range and the comparison mode. Parsing never fails: each wrong part of a URL
+becomes an :class:`~analytics.errors.InputError` in the returned list, and that part falls back to
+its default, so the rest of the view still opens.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from analytics.errors import InputError
+from analytics.periods import parse_period
+from analytics.transforms import TRANSFORMS
+
+MAX_INDICATORS = 6
+FREQUENCIES = ("", "M", "Q", "Y")
+AGGREGATIONS = ("mean", "sum", "last")
+COMPARE_MODES = ("own", "rebased")
+DEFAULT_WINDOW = 3
+
+
+@dataclass(frozen=True)
+class ExploreView:
+    """Everything that decides what the Explore page draws."""
+
+    codes: tuple[str, ...] = ()
+    transform: str = "level"
+    freq: str = ""
+    how: str = "mean"
+    start: str = ""
+    end: str = ""
+    compare: str = "own"
+    window: int = DEFAULT_WINDOW
+    base: str = ""
+    errors: tuple[InputError, ...] = field(default=(), compare=False)
+
+
+def _choice(params: dict[str, str], name: str, allowed: tuple[str, ...], default: str):  # type: ignore[no-untyped-def]
+    value = params.get(name, default)
+    if value in allowed:
+        return value, None
+    return default, InputError(
+        "error.unknown_option", f"{value} is not a valid {name}", value=value, name=name
+    )
+
+
+def _period(params: dict[str, str], name: str) -> tuple[str, InputError | None]:
+    value = params.get(name, "").strip()
+    if not value:
+        return "", None
+    try:
+        parse_period(value)
+    except InputError as error:
+        return "", error
+    return value, None
+
+
+def parse_view(params: dict[str, str], known_codes: set[str]) -> ExploreView:
+    """Read a view from query parameters; unknown or malformed parts are reported and dropped."""
+    errors: list[InputError] = []
+    codes: list[str] = []
+    for code in filter(None, (c.strip() for c in params.get("ind", "").split(","))):
+        if code not in known_codes:
+            errors.append(InputError("error.unknown_indicator", f"no indicator {code}", code=code))
+        elif code not in codes:
+            codes.append(code)
+    if len(codes) > MAX_INDICATORS:
+        errors.append(
+            InputError(
+                "error.too_many_indicators",
+                f"at most {MAX_INDICATORS} indicators",
+                limit=MAX_INDICATORS,
+            )
+        )
+        codes = codes[:MAX_INDICATORS]
+
+    transform, error_tf = _choice(params, "tf", tuple(TRANSFORMS), "level")
+    freq, error_freq = _choice(params, "freq", FREQUENCIES, "")
+    how, error_how = _choice(params, "agg", AGGREGATIONS, "mean")
+    compare, error_cmp = _choice(params, "cmp", COMPARE_MODES, "own")
+    start, error_start = _period(params, "from")
+    end, error_end = _period(params, "to")
+    base, error_base = _period(params, "base")
+    errors += [
+        e
+        for e in (error_tf, error_freq, error_how, error_cmp, error_start, error_end, error_base)
+        if e
+    ]
+
+    window = DEFAULT_WINDOW
+    raw_window = params.get("ma", "")
+    if raw_window:
+        if raw_window.isdigit() and 2 <= int(raw_window) <= 36:
+            window = int(raw_window)
+        else:
+            errors.append(
+                InputError(
+                    "error.unknown_option",
+                    f"{raw_window} is not a valid ma",
+                    value=raw_window,
+                    name="ma",
+                )
+            )
+
+    if start and end and parse_period(start).start_time > parse_period(end).end_time:
+        errors.append(
+            InputError("error.range_reversed", f"{start} after {end}", start=start, end=end)
+        )
+        start = end = ""
+
+    return ExploreView(
+        codes=tuple(codes),
+        transform=transform,
+        freq=freq,
+        how=how,
+        start=start,
+        end=end,
+        compare=compare,
+        window=window,
+        base=base,
+        errors=tuple(errors),
+    )
+
+
+def view_params(view: ExploreView) -> dict[str, str]:
+    """The query parameters that reopen ``view``; defaults are left out to keep links short."""
+    params = view_params_raw(view)
+    defaults = view_params_raw(ExploreView())
+    return {k: v for k, v in params.items() if v and v != defaults.get(k)}
+
+
+def view_params_raw(view: ExploreView) -> dict[str, str]:
+    """All parameters of ``view`` as strings, defaults included."""
+    return {
+        "ind": ",".join(view.codes),
+        "tf": view.transform,
+        "freq": view.freq,
+        "agg": view.how,
+        "from": view.start,
+        "to": view.end,
+        "cmp": view.compare,
+        "ma": str(view.window),
+        "base": view.base,
+    }
+
+
+def with_codes(view: ExploreView, codes: list[str]) -> ExploreView:
+    """``view`` showing ``codes`` instead (at most :data:`MAX_INDICATORS`)."""
+    return replace(view, codes=tuple(codes[:MAX_INDICATORS]))
