@@ -7,7 +7,7 @@ import streamlit as st
 from ui import state
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
-st.set_page_config(page_title="Cockpit", page_icon="📊", layout="wide")
+st.set_page_config(page_title="Cockpit", page_icon=":material/monitoring:", layout="wide")
 
 if state.LANG not in st.session_state:
     requested = st.query_params.get("lang", DEFAULT_LANGUAGE)
@@ -24,8 +24,15 @@ with st.sidebar:
 
 pages = {
     t("nav.section.browse"): [
-        st.Page("pages/overview.py", title=t("nav.overview"), icon="🏛️", default=True),
-        st.Page("pages/explore.py", title=t("nav.explore"), icon="📈", url_path="explore"),
+        st.Page(
+            "pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", default=True
+        ),
+        st.Page(
+            "pages/explore.py",
+            title=t("nav.explore"),
+            icon=":material/query_stats:",
+            url_path="explore",
+        ),
     ],
 }
 st.navigation(pages).run()

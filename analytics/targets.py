@@ -77,21 +77,24 @@ class Target:
 def parse_number(text: str) -> float:
     """Read a number written the Vietnamese way: ``"6,5"`` is 6.5, ``"3.900"`` is 3900.
 
+    A leading minus sign and a trailing ``%`` are accepted: ``"-6,02%"`` is -6.02.
+
     Raises
     ------
     InputError
         ``error.number_unparseable`` if ``text`` is not such a number.
     """
     cleaned = str(text).strip().removesuffix("%").strip()
-    sign = -1.0 if cleaned[:1] in ("-", "−") else 1.0
-    unsigned = cleaned.lstrip("-−").strip()
+    negative = cleaned[:1] in ("-", "−")
+    unsigned = cleaned[1:].strip() if negative else cleaned
     if not re.fullmatch(_NUMBER, unsigned):
         raise InputError(
             "error.number_unparseable",
             f"{text} is not a number written like 6,5 or 3.900",
             text=text,
         )
-    return sign * float(unsigned.replace(".", "").replace(",", "."))
+    value = float(unsigned.replace(".", "").replace(",", "."))
+    return -value if negative else value
 
 
 def parse_target(text: str) -> Target:
@@ -107,19 +110,19 @@ def parse_target(text: str) -> Target:
         ``error.target_unparseable`` if the main part of ``text`` has none of the known shapes,
         or is a range whose low end is above its high end.
     """
-    main = fold(_MAIN_PART.split(fold(str(text)), maxsplit=1)[0])
-    main = fold(main.removeprefix(_STRIVE).removesuffix("%"))
+    main = _MAIN_PART.split(fold(str(text)), maxsplit=1)[0].strip()
+    main = main.removeprefix(_STRIVE).removesuffix("%").strip()
     approximate = main.startswith(_ABOUT)
     main = main.removeprefix(_ABOUT)
     for pattern, operator in _TARGET_SHAPES:
         match = pattern.fullmatch(main)
-        if match is not None:
-            bounds = {name: parse_number(value) for name, value in match.groupdict().items()}
-            low = bounds.get("low")
-            high = low if operator == "eq" else bounds.get("high")
-            if low is None or high is None or low <= high:
-                return Target(low, high, operator, approximate, str(text))
-            break
+        if match is None:
+            continue
+        bounds = {name: parse_number(value) for name, value in match.groupdict().items()}
+        low = bounds.get("low")
+        high = low if operator == "eq" else bounds.get("high")
+        if low is None or high is None or low <= high:
+            return Target(low, high, operator, approximate, str(text))
     raise InputError(
         "error.target_unparseable",
         f"plan target {text} is not understood; write it like 'Khoảng 6,5', '6-6,5', "

@@ -54,9 +54,9 @@ def _series_code(series: pd.Series) -> str:
     return "series" if series.name is None else str(series.name)
 
 
-def _full_range(series: pd.Series) -> pd.PeriodIndex:
-    """Every period from the first to the last of ``series``, gaps included."""
-    return pd.period_range(series.index[0], series.index[-1], freq=series.index.freq)
+def _every_period(series: pd.Series, first: pd.Period) -> pd.PeriodIndex:
+    """Every period from ``first`` to the last of ``series``, gaps included."""
+    return pd.period_range(first, series.index[-1], freq=series.index.freq)
 
 
 def _value_periods_earlier(series: pd.Series, periods: int) -> pd.Series:
@@ -74,12 +74,8 @@ def _year_to_date(series: pd.Series) -> pd.Series:
     """Cumulative sum from the first period of each calendar year; NaN once a period is missing."""
     if series.empty:
         return series.copy()
-    years_range = pd.period_range(
-        pd.Period(year=series.index[0].year, month=1, freq="M").asfreq(series.index.freq, "start"),
-        series.index[-1],
-        freq=series.index.freq,
-    )
-    complete = series.reindex(years_range)
+    first_of_year = series.index[0].asfreq("Y").asfreq(series.index.freq, how="start")
+    complete = series.reindex(_every_period(series, first_of_year))
     year = complete.index.year
     broken = complete.isna().groupby(year).cummax()
     cumulative = complete.groupby(year).cumsum().mask(broken)
@@ -126,7 +122,7 @@ def _moving_average(series: pd.Series, *, window: int) -> pd.Series:
         )
     if series.empty:
         return series.copy()
-    complete = series.reindex(_full_range(series))
+    complete = series.reindex(_every_period(series, series.index[0]))
     return complete.rolling(window, min_periods=window).mean().reindex(series.index)
 
 
@@ -231,10 +227,12 @@ def _transform_named(name: str) -> Transform:
     try:
         return TRANSFORMS[name]
     except KeyError:
+        known = ", ".join(TRANSFORMS)
         raise InputError(
             "error.transform_unknown",
-            f"transformation {name} is not one of {', '.join(TRANSFORMS)}",
+            f"transformation {name} is not one of {known}",
             transform=name,
+            known=known,
         ) from None
 
 
@@ -361,10 +359,12 @@ def aggregate(series: pd.Series, to_freq: str, how: str) -> pd.Series:
         ``error.aggregate_up`` if ``to_freq`` is a higher frequency than the series'.
     """
     if how not in AGGREGATIONS:
+        known = ", ".join(AGGREGATIONS)
         raise InputError(
             "error.aggregation_unknown",
-            f"aggregation {how} is not one of {', '.join(AGGREGATIONS)}",
+            f"aggregation {how} is not one of {known}",
             how=how,
+            known=known,
         )
     source_freq, target_freq = frequency_of(series.index), normalise_frequency(to_freq)
     if source_freq == target_freq:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import Engine, func, insert, select
+from sqlalchemy import Engine, func, insert, select, update
 
 from data import tables as t
 from data.catalogue_rules import AGENCIES, FIELDS, agency_of, field_of
@@ -167,20 +167,28 @@ def prepare_observations(
         frame["status"] = frame["kind"].map({"first": "estimate", "restated": "revised"})
         frame["status"] = frame["status"].fillna("preliminary")
 
-    vintages = []
-    for period, source, kind in zip(frame["period"], frame["source"], frame["kind"], strict=True):
+    vintage_of: dict[tuple[str, str, str | None], dt.date] = {}
+    for key in set(zip(frame["period"], frame["source"], frame["kind"], strict=True)):
+        period, source, kind = key
         vintage = _workbook_date(source)
         if vintage is None and kind is not None:
             report_month = period if kind == "first" else _next_month(period)
             vintage = releases.get(report_month)
-        vintages.append(vintage or _snapshot(source, dataset))
-    frame["vintage"] = vintages
-
-    periods = [
-        pd.Period(p, FREQ[f]) for p, f in zip(frame["period"], frame["frequency"], strict=True)
+        vintage_of[key] = vintage or _snapshot(source, dataset)
+    frame["vintage"] = [
+        vintage_of[key] for key in zip(frame["period"], frame["source"], frame["kind"], strict=True)
     ]
-    frame["period_start"] = [p.start_time.date() for p in periods]
-    frame["period_end"] = [p.end_time.date() for p in periods]
+
+    bounds = {
+        (label, freq): (
+            pd.Period(label, FREQ[freq]).start_time.date(),
+            pd.Period(label, FREQ[freq]).end_time.date(),
+        )
+        for label, freq in set(zip(frame["period"], frame["frequency"], strict=True))
+    }
+    pairs = [bounds[key] for key in zip(frame["period"], frame["frequency"], strict=True)]
+    frame["period_start"] = [start for start, _ in pairs]
+    frame["period_end"] = [end for _, end in pairs]
     frame["geography_code"] = NATIONAL
     keys = ["code", "geography_code", "period_start", "period_end", "vintage", "status"]
     return frame.drop_duplicates(keys, keep="first").reset_index(drop=True)
@@ -237,8 +245,12 @@ def _names() -> dict[str, dict[str, str]]:
     return {row["indicator_code"]: row for row in frame.to_dict("records")}
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def _sha256(*paths: Path) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        if path.exists():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _insert_new(engine: Engine, table, rows: list[dict], key: Iterable[str], where=None) -> int:  # type: ignore[no-untyped-def]
@@ -325,10 +337,35 @@ def _geographies() -> list[dict]:
     return rows
 
 
+def _refresh_catalogue(engine: Engine, catalogue: pd.DataFrame) -> None:
+    """Bring seed-described indicators up to date when the shipped names or rules changed.
+
+    Only descriptive columns change; observations are never touched.
+    """
+    columns = ["name_vi", "name_en", "unit", "field_code", "agency_code", "source"]
+    with engine.begin() as conn:
+        current = {
+            row.code: row
+            for row in conn.execute(
+                select(t.indicators).where(t.indicators.c.code.in_(list(catalogue["code"])))
+            )
+        }
+        for entry in catalogue.to_dict("records"):
+            row = current.get(entry["code"])
+            changed = {
+                c: entry[c] for c in columns if row is not None and row._mapping[c] != entry[c]
+            }
+            if changed:
+                conn.execute(
+                    update(t.indicators).where(t.indicators.c.code == entry["code"]).values(changed)
+                )
+
+
 def load_dataset(engine: Engine, name: str, releases: dict[str, dt.date]) -> int | None:
     """Load one seed file; ``None`` when this exact file was loaded before."""
     path = VN_DIR / name
-    digest = _sha256(path)
+    names_path = SEED_DIR / "catalogue_names.csv"
+    digest = _sha256(path, names_path)
     with engine.connect() as conn:
         seen = conn.execute(
             select(func.count())
@@ -341,6 +378,7 @@ def load_dataset(engine: Engine, name: str, releases: dict[str, dt.date]) -> int
     frame = prepare_observations(raw, name, releases)
     catalogue = catalogue_entries(frame, name, _names())
     _insert_new(engine, t.indicators, catalogue.to_dict("records"), ["code"])
+    _refresh_catalogue(engine, catalogue)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     rows = [
         {

@@ -113,7 +113,13 @@ observations = Table(
     Column("recorded_at", DateTime, nullable=False),
     Column("recorded_by", String(120), nullable=False),
     UniqueConstraint(
-        "indicator_code", "geography_code", "period_start", "period_end", "vintage", "status"
+        "indicator_code",
+        "geography_code",
+        "period_start",
+        "period_end",
+        "vintage",
+        "status",
+        name="uq_observations_key",
     ),
 )
 
@@ -145,4 +151,42 @@ seed_batches = Table(
     Column("sha256", String(64), primary_key=True),
     Column("loaded_at", DateTime, nullable=False),
     Column("rows_added", Integer, nullable=False),
+)
+
+# Accounts (issue 3). A local account has an argon2id ``password_hash``; an OIDC account has none
+# and is matched by ``email``. ``failed_attempts`` and ``locked_until`` drive the sign-in lockout.
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("username", String(60), nullable=False),
+    Column("email", String(254)),
+    Column("display_name", String(200)),
+    Column("password_hash", String(255)),
+    Column("role", String(20), nullable=False),
+    Column("agency_code", String(40), ForeignKey("agencies.code")),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("failed_attempts", Integer, nullable=False, default=0),
+    Column("locked_until", DateTime),
+    Column("last_failed_at", DateTime),
+    UniqueConstraint("username"),
+    UniqueConstraint("email"),
+)
+
+# The audit trail: who (``actor``), when (``at``, UTC), what (``action`` on a target), with the
+# state before and after as JSON. Append-only: the migration adds triggers that refuse UPDATE and
+# DELETE, and ``data.audit`` has no function that changes a row.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("at", DateTime, nullable=False, index=True),
+    Column("actor", String(120), nullable=False, index=True),
+    Column("action", String(40), nullable=False, index=True),
+    Column("target_type", String(40)),
+    Column("target_id", String(200)),
+    Column("before_json", Text),
+    Column("after_json", Text),
+    Column("detail", Text),
 )

@@ -30,7 +30,7 @@ def season_length(index: pd.PeriodIndex) -> int:
 
 
 def check_series(y: pd.Series) -> pd.Series:
-    """Return ``y`` as floats on a ``PeriodIndex``, or raise if it is not a regular, complete series.
+    """Return ``y`` as floats on a ``PeriodIndex``; raise if it is not a regular, complete series.
 
     Raises
     ------
@@ -123,7 +123,7 @@ def check_length(y: pd.Series, minimum: int, method: str, why: str = "") -> None
 
 
 def check_not_constant(y: pd.Series) -> None:
-    """Raise ``forecast.constant`` if every value of ``y`` is the same: no model can be estimated."""
+    """Raise ``forecast.constant`` if every value of ``y`` is the same: nothing to estimate."""
     values = y.to_numpy()
     if len(values) and np.ptp(values) == 0:
         raise ForecastError(

@@ -14,7 +14,7 @@ from data.export import to_csv_bytes, to_xlsx_bytes
 from ui import cache, state
 from ui.charts import series_chart
 from ui.explore_data import build
-from ui.i18n import current_language, error_text, t
+from ui.i18n import current_language, error_text, t, unit_text
 from ui.steps import describe_steps
 from ui.view_state import (
     AGGREGATIONS,
@@ -191,7 +191,7 @@ if not result.frame.empty:
         st.caption(
             " · ".join(
                 [
-                    f"{t('explore.meta.unit')}: {info['unit']}",
+                    f"{t('explore.meta.unit')}: {unit_text(info['unit'], lang)}",
                     f"{t('explore.meta.source')}: {info['source']}",
                     f"{t('explore.meta.agency')}: "
                     f"{info['agency_vi'] if lang == 'vi' else info['agency_en']}",

@@ -9,7 +9,7 @@ from analytics.tiles import summarise
 from data.repository import series
 from ui import cache, state
 from ui.headlines import HEADLINES
-from ui.i18n import current_language, t
+from ui.i18n import current_language, t, unit_text
 from ui.targets_view import target_table
 
 lang = current_language()
@@ -29,7 +29,7 @@ for index, headline in enumerate(HEADLINES):
     values = series(frame, headline.code, meta["frequency"])
     summary = summarise(values, headline.kind)
     with columns[index % 4].container(border=True):
-        unit = meta["unit"]
+        unit = unit_text(meta["unit"], lang)
         if summary.latest is None:
             st.metric(t(f"tile.{headline.key}"), "–")
             continue
@@ -37,20 +37,23 @@ for index, headline in enumerate(HEADLINES):
             delta, description = None, t("overview.no_yoy")
         elif summary.comparison == "yoy_pct":
             delta = format_change(summary.year_on_year, lang) + " %"
-            description = t("overview.yoy_pct", value="").strip()
+            description = t("overview.vs_year_ago")
+        elif headline.kind == "rate":
+            delta = format_change(summary.year_on_year, lang) + " " + t("overview.points")
+            description = t("overview.vs_year_ago")
         else:
-            delta = format_change(summary.year_on_year, lang)
-            description = t("overview.yoy_pp", value="").strip()
+            delta = f"{format_change(summary.year_on_year, lang)} {unit}"
+            description = t("overview.vs_year_ago")
         st.metric(
             t(f"tile.{headline.key}"),
-            f"{format_number(summary.latest, lang)} {_unit if (_unit := unit) else ''}",
+            format_number(summary.latest, lang),
             delta=delta,
             delta_color="normal" if headline.higher_is_better is not False else "inverse",
             delta_description=description,
             chart_data=summary.sparkline,
             help=meta["name_vi"] if lang == "vi" else meta["name_en"],
         )
-        st.caption(format_period(summary.period, lang))
+        st.caption(f"{format_period(summary.period, lang)} · {unit}")
         st.page_link(
             "pages/explore.py",
             label=t("overview.open"),

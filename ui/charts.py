@@ -25,6 +25,7 @@ TIME_LOCALE = {
         "shortMonths": [f"Th{m}" for m in range(1, 13)],
     },
 }
+FACET_WIDTH = 980  # a faceted chart cannot take the container width
 PALETTE = ["#1f4e79", "#c0392b", "#27ae60", "#8e44ad", "#d35400", "#16a085"]
 
 
@@ -67,7 +68,7 @@ def series_chart(
     lines = base.mark_line(strokeWidth=2.5) + base.mark_circle(size=28, opacity=0.0)
     if separate_axes and len(labels) > 1:
         chart = (
-            lines.properties(height=max(140, height // len(labels)), width="container")
+            lines.properties(height=max(140, height // len(labels)), width=FACET_WIDTH)
             .facet(row=alt.Row("label:N", title=None, sort=labels, header=alt.Header(labels=False)))
             .resolve_scale(y="independent")
         )

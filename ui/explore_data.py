@@ -15,6 +15,7 @@ from analytics.formatting import format_period
 from analytics.periods import parse_period, period_label
 from analytics.transforms import Step, apply_transform, transform_pipeline
 from data.repository import series
+from ui.i18n import unit_text
 from ui.view_state import ExploreView
 
 PERCENT_TRANSFORMS = {"pct_change", "yoy_pct", "ytd_yoy_pct"}
@@ -92,7 +93,7 @@ def build(
         if not view.freq or view.freq == info["frequency"].replace("A", "Y"):
             rows = observations[observations["indicator_code"] == code]
             statuses = dict(zip(raw.index, rows["status"], strict=True))
-        unit = shown_unit(info["unit"], view.transform, rebased)
+        unit = unit_text(shown_unit(info["unit"], view.transform, rebased), lang)
         parts.append(
             pd.DataFrame(
                 {

@@ -32,8 +32,13 @@ from forecasting.intervals import alpha_of
 from forecasting.registry import ModelSpec, Prediction, register
 from forecasting.validation import check_choice, check_length, check_not_constant
 
-#: Bounds of the search, as in ``forecast::auto.arima``.
-MAX_P, MAX_Q, MAX_P_SEASONAL, MAX_Q_SEASONAL, MAX_D, MAX_ORDER = 5, 5, 2, 2, 2, 5
+#: Bounds of the search: ``forecast::auto.arima``'s, except seasonal P and Q at most 1 (a
+#: seasonal order 2 at lag 12 makes a fit take seconds); an analyst can still ask for 2.
+MAX_P, MAX_Q, MAX_D, MAX_ORDER = 5, 5, 2, 5
+MAX_P_SEASONAL = MAX_Q_SEASONAL = 2
+SEARCH_MAX_SEASONAL = 1
+#: Optimiser iterations for a model the search only compares (the chosen one is refitted fully).
+SEARCH_MAXITER = 50
 SEASONAL_STRENGTH_THRESHOLD = 0.64
 KPSS_ALPHA = 0.05
 
@@ -49,20 +54,27 @@ class ArimaOrder:
     @property
     def label(self) -> str:
         p, d, q = self.order
-        P, D, Q, m = self.seasonal_order  # noqa: N806 - the textbook's capitals
+        P, D, Q, m = self.seasonal_order
         seasonal = f"({P},{D},{Q})[{m}]" if m > 1 else ""
         drift = " with drift" if self.constant and d + D == 1 else ""
         mean = " with mean" if self.constant and d + D == 0 else ""
         return f"ARIMA({p},{d},{q}){seasonal}{drift}{mean}"
 
-    def model(self, y: pd.Series, exog: pd.DataFrame | None) -> SARIMAX:
-        """The statsmodels SARIMAX model of this order for ``y``."""
+    def model(
+        self, y: pd.Series, exog: pd.DataFrame | None, simple_differencing: bool = False
+    ) -> SARIMAX:
+        """The statsmodels SARIMAX model of this order for ``y``.
+
+        ``simple_differencing`` fits the differenced series (a much smaller state vector): the
+        search compares orders that way, the chosen one is refitted on levels to forecast.
+        """
         return SARIMAX(
             y,
             exog=exog,
             order=self.order,
             seasonal_order=self.seasonal_order if self.seasonal_order[3] > 1 else (0, 0, 0, 0),
             trend="c" if self.constant else None,
+            simple_differencing=simple_differencing,
         )
 
 
@@ -79,7 +91,9 @@ class ArimaFit:
 
     @property
     def params(self) -> dict[str, Any]:
-        estimates = {k: float(v) for k, v in zip(self.results.param_names, self.results.params)}
+        estimates = {
+            k: float(v) for k, v in zip(self.results.param_names, self.results.params, strict=True)
+        }
         return {
             "order": list(self.spec.order),
             "seasonal_order": list(self.spec.seasonal_order),
@@ -105,10 +119,13 @@ class ArimaFit:
         return ArimaFit(self.spec, self.results.apply(y, exog=exog))
 
 
-def _estimate(y: pd.Series, spec: ArimaOrder, exog: pd.DataFrame | None) -> Any:
+def _estimate(
+    y: pd.Series, spec: ArimaOrder, exog: pd.DataFrame | None, searching: bool = False
+) -> Any:
+    options = {"maxiter": SEARCH_MAXITER} if searching else {}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return spec.model(y, exog).fit(disp=False)
+        return spec.model(y, exog, simple_differencing=searching).fit(disp=False, **options)
 
 
 def seasonal_differences(y: pd.Series, season_length: int) -> int:
@@ -175,7 +192,6 @@ def search(
 
     n_effective = len(y) - d - m * big_d
     fits: dict[ArimaOrder, float] = {}
-    estimated: dict[ArimaOrder, Any] = {}
 
     def consider(p: int, q: int, sp: int, sq: int, c: bool) -> None:
         if order is not None:
@@ -186,7 +202,11 @@ def search(
             sp = sq = 0
         if min(p, q, sp, sq) < 0 or p > MAX_P or q > MAX_Q:
             return
-        if sp > MAX_P_SEASONAL or sq > MAX_Q_SEASONAL or p + q + sp + sq > MAX_ORDER:
+        if sp > SEARCH_MAX_SEASONAL and fixed_seasonal is None:
+            return
+        if sq > SEARCH_MAX_SEASONAL and fixed_seasonal is None:
+            return
+        if p + q + sp + sq > MAX_ORDER and (order is None or fixed_seasonal is None):
             return
         spec = ArimaOrder((p, d, q), (sp, big_d, sq, m if m > 1 else 0), c)
         if spec in fits:
@@ -196,16 +216,15 @@ def search(
             fits[spec] = np.inf
             return
         try:
-            results = _estimate(y, spec, exog)
-            value = float(results.aicc)
+            value = float(_estimate(y, spec, exog, searching=True).aicc)
         except (ValueError, np.linalg.LinAlgError):
             value = np.inf
         fits[spec] = value if np.isfinite(value) else np.inf
-        if np.isfinite(value):
-            estimated[spec] = results
 
     default_constant = constant_options[0]
     starts = [(2, 2, 1, 1), (0, 0, 0, 0), (1, 0, 1, 0), (0, 1, 0, 1)]
+    if order is not None and fixed_seasonal is not None:
+        starts = starts[:1]
     for p, q, sp, sq in starts:
         consider(p, q, sp, sq, default_constant)
     if len(constant_options) > 1:
@@ -237,7 +256,7 @@ def search(
             series=y.name,
             method="arima",
         )
-    return ArimaFit(current, estimated[current])
+    return ArimaFit(current, _estimate(y, current, exog))
 
 
 def fit(
@@ -275,7 +294,7 @@ def _check_order(name: str, value: Any, length: int, bounds: tuple[int, ...]) ->
         isinstance(value, tuple | list)
         and len(value) == length
         and all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in value)
-        and all(v <= b for v, b in zip(value, bounds))
+        and all(v <= b for v, b in zip(value, bounds, strict=True))
     )
     if not valid:
         raise ForecastError(

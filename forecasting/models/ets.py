@@ -91,7 +91,9 @@ class EtsFit:
 
     @property
     def params(self) -> dict[str, Any]:
-        estimates = {k: float(v) for k, v in zip(self.results.param_names, self.results.params)}
+        estimates = {
+            k: float(v) for k, v in zip(self.results.param_names, self.results.params, strict=True)
+        }
         return {
             "error": self.form.error,
             "trend": self.form.trend,

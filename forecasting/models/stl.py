@@ -65,8 +65,9 @@ class StlFit:
 
     def update(self, y: pd.Series, exog: pd.DataFrame | None = None) -> StlFit:
         """Decompose ``y`` again and re-estimate the same inner form (both take milliseconds)."""
-        return _stl_forecast(self.method, y, self.season_length, self.inner_label,
-                             self.model_kwargs, self.options)
+        return _stl_forecast(
+            self.method, y, self.season_length, self.inner_label, self.model_kwargs, self.options
+        )
 
 
 def _stl_forecast(
@@ -170,8 +171,18 @@ def _checker(method: str, inner_check: Callable[..., None], inner_names: tuple[s
 
 
 for _method, _inner_check, _names, _description in [
-    ("stl_ets", ets.check, ("error", "trend", "damped"), "STL decomposition + ETS on the adjusted series"),
-    ("stl_arima", arima.check, ("order", "constant"), "STL decomposition + ARIMA on the adjusted series"),
+    (
+        "stl_ets",
+        ets.check,
+        ("error", "trend", "damped"),
+        "STL decomposition + ETS on the adjusted series",
+    ),
+    (
+        "stl_arima",
+        arima.check,
+        ("order", "constant"),
+        "STL decomposition + ARIMA on the adjusted series",
+    ),
 ]:
     register(
         ModelSpec(

@@ -112,7 +112,7 @@ def test_unknown_aggregation_method_is_refused():
         aggregate(monthly("2024-01", [1, 2, 3]), "Q", "median")
     assert str(e.value) == "aggregation median is not one of mean, sum, last"
     assert e.value.key == "error.aggregation_unknown"
-    assert e.value.params == {"how": "median"}
+    assert e.value.params == {"how": "median", "known": "mean, sum, last"}
 
 
 # Transformations ---------------------------------------------------------------------------
@@ -347,7 +347,8 @@ def test_unknown_transform_is_refused_with_the_known_ones():
         "ytd_yoy_pct, moving_average, rebase, log"
     )
     assert e.value.key == "error.transform_unknown"
-    assert e.value.params == {"transform": "pc1"}
+    assert e.value.params["transform"] == "pc1"
+    assert e.value.params["known"].startswith("level, change, pct_change")
 
 
 def test_unknown_transform_parameter_is_refused():

@@ -116,7 +116,7 @@ def upgrade() -> None:
             "period_end",
             "vintage",
             "status",
-            name="uq_observations_indicator_code_geography_code_period_start_period_end_vintage_status",
+            name="uq_observations_key",
         ),
     )
     op.create_table(

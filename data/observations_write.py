@@ -1,0 +1,299 @@
+"""Data officers' submissions and corrections: new observations, appended and audited.
+
+Observations are append-only (see ``data.tables``). A *submission* adds the value of a period as
+known on its ``vintage``; a *correction* adds a new row for a period that already has one, with a
+later vintage or the status ``revised``, and the audit row keeps the value it corrects. Nothing is
+ever updated or deleted, so every figure a meeting saw can be found again.
+
+Only a data officer may write, and only for indicators its own agency is responsible for
+(``data.permissions.require``); the check runs here, whatever page called.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+from sqlalchemy import Connection, Engine, RowMapping, exists, insert, select
+from sqlalchemy.exc import IntegrityError
+
+from analytics.errors import InputError
+from data import audit
+from data import tables as t
+from data.permissions import Principal, require, require_role
+from data.repository import STATUS_ORDER
+
+STATUSES: tuple[str, ...] = ("estimate", "preliminary", "official", "revised")
+NATIONAL = "VN"
+
+
+def submit_observation(
+    engine: Engine,
+    user: Principal,
+    indicator_code: str,
+    period_start: dt.date,
+    period_end: dt.date,
+    value: float,
+    status: str,
+    source: str,
+    vintage: dt.date | None = None,
+    geography_code: str = NATIONAL,
+) -> dict[str, Any]:
+    """Append the value of one period of ``indicator_code``, as known on ``vintage``.
+
+    Parameters
+    ----------
+    user:
+        A data officer of the agency responsible for the indicator; anyone else is refused with
+        ``PermissionDenied``.
+    period_start, period_end:
+        The first and last day of the period (a Decree 09 month runs from the 15th to the 14th).
+    value:
+        A finite number, in the indicator's unit.
+    status:
+        One of :data:`STATUSES`.
+    source:
+        Where the figure comes from (a report, a letter), as the reader should see it.
+    vintage:
+        The date the value became known; today by default, never in the future.
+    geography_code:
+        The country (``VN``, the default) or a province code.
+
+    Returns
+    -------
+    dict
+        The stored row, with its ``id``. An audit row ``observation.submit`` holds it too.
+    """
+    return _append(
+        engine,
+        user,
+        "observation.submit",
+        indicator_code,
+        geography_code,
+        period_start,
+        period_end,
+        value,
+        status,
+        source,
+        vintage,
+        reason=None,
+    )
+
+
+def correct_observation(
+    engine: Engine,
+    user: Principal,
+    indicator_code: str,
+    period_start: dt.date,
+    period_end: dt.date,
+    value: float,
+    source: str,
+    reason: str,
+    vintage: dt.date | None = None,
+    status: str = "revised",
+    geography_code: str = NATIONAL,
+) -> dict[str, Any]:
+    """Append a corrected value for a period that already has one.
+
+    The correction must be newer than the latest value of the period: a later ``vintage``, or the
+    status ``revised`` (the default). ``reason`` says why, for the audit trail. Parameters are as
+    in :func:`submit_observation`; the audit row ``observation.correct`` keeps the latest value
+    before the correction and the new row.
+    """
+    return _append(
+        engine,
+        user,
+        "observation.correct",
+        indicator_code,
+        geography_code,
+        period_start,
+        period_end,
+        value,
+        status,
+        source,
+        vintage,
+        reason=(reason or "").strip() or None,
+    )
+
+
+def _append(
+    engine: Engine,
+    user: Principal,
+    action: str,
+    indicator_code: str,
+    geography_code: str,
+    period_start: dt.date,
+    period_end: dt.date,
+    value: float,
+    status: str,
+    source: str,
+    vintage: dt.date | None,
+    reason: str | None,
+) -> dict[str, Any]:
+    require_role(user, action)
+    row: dict[str, Any] = {
+        "indicator_code": indicator_code,
+        "geography_code": geography_code,
+        "period_start": _as_date(period_start, "period_start"),
+        "period_end": _as_date(period_end, "period_end"),
+        "value": _finite(value),
+        "status": _valid_status(status),
+        "vintage": _as_date(vintage or dt.date.today(), "vintage"),
+        "source": (source or "").strip(),
+    }
+    _check_row(row)
+    if action == "observation.correct" and reason is None:
+        raise InputError("error.reason_required", "a correction needs a reason")
+    with engine.begin() as conn:
+        agency = _indicator_agency(conn, indicator_code)
+        require(user, action, agency_code=agency)
+        _check_geography(conn, geography_code)
+        before = _latest(conn, row)
+        if action == "observation.correct":
+            _check_correction(row, before)
+        row.update(recorded_at=audit.utc_now(), recorded_by=user.username)
+        try:
+            with conn.begin_nested():
+                row["id"] = conn.execute(insert(t.observations).values(**row)).inserted_primary_key[
+                    0
+                ]
+        except IntegrityError as error:
+            raise InputError(
+                "error.observation_exists",
+                f"{indicator_code} already has a {row['status']} value for "
+                f"{row['period_start']}–{row['period_end']} with vintage {row['vintage']}; "
+                "a correction needs a later vintage or the status revised",
+                code=indicator_code,
+                period=f"{row['period_start']}–{row['period_end']}",
+                status=row["status"],
+                vintage=row["vintage"].isoformat(),
+            ) from error
+        audit.record(
+            conn,
+            user,
+            action,
+            "observation",
+            row["id"],
+            before=dict(before) if action == "observation.correct" and before else None,
+            after=row,
+            detail=reason,
+        )
+    return row
+
+
+def _check_row(row: dict[str, Any]) -> None:
+    if row["period_start"] > row["period_end"]:
+        raise InputError(
+            "error.period_reversed",
+            f"the period starts on {row['period_start']}, after it ends on {row['period_end']}",
+            start=row["period_start"].isoformat(),
+            end=row["period_end"].isoformat(),
+        )
+    if row["vintage"] > dt.date.today():
+        raise InputError(
+            "error.vintage_in_future",
+            f"vintage {row['vintage']} is in the future; it is the date the value became known",
+            vintage=row["vintage"].isoformat(),
+        )
+    if not row["source"]:
+        raise InputError("error.source_required", "say where the figure comes from (source)")
+
+
+def _check_correction(row: dict[str, Any], before: RowMapping | None) -> None:
+    if before is None:
+        raise InputError(
+            "error.nothing_to_correct",
+            f"{row['indicator_code']} has no value for {row['period_start']}–{row['period_end']} "
+            "to correct; submit it instead",
+            code=row["indicator_code"],
+            period=f"{row['period_start']}–{row['period_end']}",
+        )
+    if not (row["vintage"] > before["vintage"] or row["status"] == "revised"):
+        raise InputError(
+            "error.correction_not_newer",
+            f"a correction needs a vintage after {before['vintage']} or the status revised",
+            vintage=before["vintage"].isoformat(),
+        )
+
+
+def _latest(conn: Connection, row: dict[str, Any]) -> RowMapping | None:
+    """The newest stored value of the row's period (latest vintage, then strongest status)."""
+    o = t.observations.c
+    return (
+        conn.execute(
+            select(
+                o.id,
+                o.value,
+                o.status,
+                o.vintage,
+                o.source,
+                o.recorded_at,
+                o.recorded_by,
+            )
+            .where(
+                o.indicator_code == row["indicator_code"],
+                o.geography_code == row["geography_code"],
+                o.period_start == row["period_start"],
+                o.period_end == row["period_end"],
+            )
+            .order_by(o.vintage.desc(), STATUS_ORDER.desc(), o.id.desc())
+            .limit(1)
+        )
+        .mappings()
+        .first()
+    )
+
+
+def _indicator_agency(conn: Connection, indicator_code: str) -> str | None:
+    i = t.indicators.c
+    found = conn.execute(select(i.agency_code).where(i.code == indicator_code)).first()
+    if found is None:
+        raise InputError(
+            "error.unknown_indicator_code",
+            f"there is no indicator with code {indicator_code}",
+            code=indicator_code,
+        )
+    return found.agency_code
+
+
+def _check_geography(conn: Connection, geography_code: str) -> None:
+    if not conn.execute(select(exists().where(t.geographies.c.code == geography_code))).scalar():
+        raise InputError(
+            "error.unknown_geography",
+            f"there is no geography with code {geography_code}",
+            code=geography_code,
+        )
+
+
+def _as_date(value: object, name: str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise InputError(
+            "error.date_invalid", f"{name} {value!r} is not a date", name=name, value=str(value)
+        ) from None
+
+
+def _finite(value: object) -> float:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        number = math.nan
+    if isinstance(value, bool) or not math.isfinite(number):
+        raise InputError("error.value_not_finite", f"{value!r} is not a number", value=str(value))
+    return number
+
+
+def _valid_status(status: str) -> str:
+    if status not in STATUSES:
+        raise InputError(
+            "error.unknown_status",
+            f"{status} is not a status; use one of {', '.join(STATUSES)}",
+            status=str(status),
+        )
+    return status

@@ -1,0 +1,139 @@
+"""The one entry point: ``forecast(y, horizon, method="auto", levels=(80, 95), **params)``.
+
+It checks the series and the request, backtests (so every result says how the method would have
+done on this series' own history), fits on the whole series and returns a
+:class:`~forecasting.result.ForecastResult`.
+
+Parameters every method takes, besides its own (see ``MODELS[name].parameters``):
+
+* ``boxcox``: a Box-Cox lambda in [-1, 2] or "auto" (positive series only);
+* ``window``: fit on the last N periods only;
+* ``exog``: regressors on the series' periods and the horizon (methods that accept them);
+* ``backtest_origins`` (default 3), ``backtest_step`` (1), ``backtest_horizon`` (the forecast
+  horizon, at most half the series) and ``backtest_refit`` (False: parameters estimated at the
+  first origin are carried through the later ones; True: everything is refitted at each origin).
+
+``auto`` also takes ``candidates`` (methods to compare, names or ``(name, params)`` pairs) and
+``select_by`` ("mase", "smape" or "rmse").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
+
+from forecasting.backtest import BacktestSettings, backtest
+from forecasting.errors import ForecastError, series_label
+from forecasting.fitting import COMMON_PARAMETERS, check_request, fit_model
+from forecasting.registry import get_spec
+from forecasting.result import ForecastResult
+from forecasting.selection import default_candidates, parse_candidates, select
+from forecasting.validation import (
+    check_choice,
+    check_horizon,
+    check_length,
+    check_levels,
+    check_not_constant,
+    check_parameters,
+    check_series,
+    check_whole,
+    season_length,
+)
+
+BACKTEST_PARAMETERS = frozenset(
+    {"backtest_origins", "backtest_step", "backtest_horizon", "backtest_refit"}
+)
+AUTO_PARAMETERS = frozenset({"candidates", "select_by"}) | {"boxcox", "window"}
+
+
+def _settings(method: str, params: dict[str, Any]) -> BacktestSettings:
+    settings = BacktestSettings(
+        origins=check_whole(method, "backtest_origins", params.pop("backtest_origins", 3), 1),
+        step=check_whole(method, "backtest_step", params.pop("backtest_step", 1), 1),
+        horizon=(
+            check_whole(method, "backtest_horizon", params.pop("backtest_horizon"), 1)
+            if params.get("backtest_horizon") is not None
+            else params.pop("backtest_horizon", None)
+        ),
+        refit=params.pop("backtest_refit", False),
+    )
+    check_choice(method, "backtest_refit", settings.refit, (True, False))
+    return settings
+
+
+def forecast(
+    y: pd.Series,
+    horizon: int,
+    method: str = "auto",
+    levels: Iterable[int] = (80, 95),
+    **params: Any,
+) -> ForecastResult:
+    """Forecast ``y`` for ``horizon`` periods with ``method``, intervals at ``levels`` percent.
+
+    Parameters
+    ----------
+    y:
+        The series: a ``PeriodIndex`` (or a ``DatetimeIndex`` with a frequency), one value for
+        every period, named (the name appears in every error message).
+    horizon:
+        Number of periods to forecast.
+    method:
+        "auto" or a name in :data:`~forecasting.registry.MODELS`.
+    levels:
+        Prediction interval levels in percent.
+    **params:
+        The method's parameters and the common ones listed in this module's docstring.
+
+    Returns
+    -------
+    ForecastResult
+
+    Raises
+    ------
+    ForecastError
+        When the series, the method or a parameter breaks a rule; the message names the series
+        and the rule.
+    """
+    y = check_series(y)
+    horizon = check_horizon(horizon)
+    levels = check_levels(levels)
+    m = season_length(y.index)
+    params = dict(params)
+    settings = _settings(method, params)
+    if method == "auto":
+        check_parameters("auto", params, AUTO_PARAMETERS)
+        check_length(y, 4, "auto")
+        check_not_constant(y)
+        candidates = (
+            parse_candidates(params.pop("candidates"))
+            if "candidates" in params
+            else default_candidates(y, m)
+        )
+        select_by = params.pop("select_by", "mase")
+        selection = select(y, horizon, m, levels, settings, candidates, select_by, params)
+        model, scores, forecasts = selection.model, selection.scores, selection.forecasts
+    else:
+        get_spec(method)
+        checked = check_request(y, method, m, params, horizon)
+        tested = backtest(y, method, m, checked, levels, horizon, settings)
+        model = fit_model(y, method, m, checked)
+        scores = tested.scores.assign(chosen=True)
+        forecasts = tested.forecasts
+    prediction = model.predict(y.index[-1], horizon, levels)
+    index = pd.period_range(y.index[-1] + 1, periods=horizon, freq=y.index.freq)
+    return ForecastResult(
+        series=y.name,
+        method=method,
+        model=model.label,
+        params=model.params,
+        point=pd.Series(prediction.mean, index=index, name=y.name),
+        lower={lv: pd.Series(prediction.lower[lv], index=index, name=y.name) for lv in levels},
+        upper={lv: pd.Series(prediction.upper[lv], index=index, name=y.name) for lv in levels},
+        backtest=scores,
+        backtest_forecasts=forecasts,
+    )
+
+
+__all__ = ["COMMON_PARAMETERS", "ForecastError", "forecast", "series_label"]

@@ -1,0 +1,63 @@
+"""Shared fixtures: migrated databases on SQLite always, and on PostgreSQL when configured.
+
+``COCKPIT_TEST_POSTGRES_URL`` points at a real server (``.ci/run`` starts one); each test session
+gets its own schema there so parallel workers do not collide.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine, create_engine, event, text
+
+from data.engine import make_engine
+from data.migrate import upgrade
+
+POSTGRES_URL = os.environ.get("COCKPIT_TEST_POSTGRES_URL", "")
+BACKENDS = ["sqlite", "postgres"]
+
+
+def _postgres_engine() -> tuple[Engine, str]:
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(POSTGRES_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    admin.dispose()
+    engine = create_engine(POSTGRES_URL, pool_pre_ping=True)
+
+    @event.listens_for(engine, "connect")
+    def _search_path(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f'SET search_path TO "{schema}"')
+        cursor.close()
+        dbapi_connection.commit()
+
+    return engine, schema
+
+
+def _drop_schema(schema: str) -> None:
+    admin = create_engine(POSTGRES_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def migrated_engine(request: pytest.FixtureRequest, tmp_path) -> Iterator[Engine]:  # type: ignore[no-untyped-def]
+    """A freshly migrated, empty database on each backend."""
+    if request.param == "sqlite":
+        engine = make_engine(f"sqlite:///{tmp_path / 'cockpit.db'}")
+        upgrade(engine)
+        yield engine
+        engine.dispose()
+        return
+    if not POSTGRES_URL:
+        pytest.skip("COCKPIT_TEST_POSTGRES_URL is not set; .ci/run sets it")
+    engine, schema = _postgres_engine()
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+    _drop_schema(schema)
