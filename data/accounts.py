@@ -1,9 +1,9 @@
 """Accounts: who may sign in, with which role, and how a sign-in is checked.
 
-A *local account* has a password, stored only as an argon2id hash (argon2-cffi's defaults, RFC 9106's
-low-memory profile). An *OIDC account* has no password: the identity provider signs the person in
-(``st.login``) and :func:`oidc_sign_in` matches the e-mail to a row of ``users`` (or, where
-configured, takes the role from a claim of the provider's token).
+A *local account* has a password, stored only as an argon2id hash (argon2-cffi's defaults: RFC
+9106's low-memory profile). An *OIDC account* has no password: the identity provider signs the
+person in (``st.login``) and :func:`oidc_sign_in` matches the e-mail to a row of ``users`` (or,
+where configured, takes the role from a claim of the provider's token).
 
 Sign-in refuses with one message whatever went wrong (unknown name, wrong password, inactive or
 locked account), and spends the same work on each: an unknown name is checked against a dummy hash.
@@ -233,9 +233,7 @@ def _settle_attempt(
     ).scalar_one()
     wait = lockout_wait(failures)
     if wait:
-        conn.execute(
-            update(t.users).where(users.id == row["id"]).values(locked_until=now + wait)
-        )
+        conn.execute(update(t.users).where(users.id == row["id"]).values(locked_until=now + wait))
     reason = "inactive account" if not row["active"] else "wrong password"
     if not row["password_hash"]:
         reason = "account has no local password (OIDC only)"
@@ -300,9 +298,8 @@ def oidc_sign_in(
                 detail="OIDC: e-mail not verified" if not verified else "OIDC: no role for e-mail",
             )
         else:
-            audit.record(
-                conn, user, "sign_in.success", "user", user.username, detail=f"OIDC; role from {source}"
-            )
+            detail = f"OIDC; role from {source}"
+            audit.record(conn, user, "sign_in.success", "user", user.username, detail=detail)
     if user is None:
         raise InputError(
             "error.oidc_not_registered",
@@ -614,9 +611,7 @@ def _set_active(conn: Connection, actor: User, row: RowMapping, active: bool) ->
 
 def _clear_failures(conn: Connection, user_id: int) -> None:
     conn.execute(
-        update(t.users)
-        .where(t.users.c.id == user_id)
-        .values(failed_attempts=0, locked_until=None)
+        update(t.users).where(t.users.c.id == user_id).values(failed_attempts=0, locked_until=None)
     )
 
 
@@ -660,7 +655,9 @@ def _valid_email(email: str | None) -> str | None:
     if not address:
         return None
     if not EMAIL_PATTERN.fullmatch(address) or len(address) > 254:
-        raise InputError("error.email_invalid", f"{address} is not an e-mail address", email=address)
+        raise InputError(
+            "error.email_invalid", f"{address} is not an e-mail address", email=address
+        )
     return address
 
 
@@ -673,9 +670,7 @@ def _valid_role_and_agency(role: str, agency_code: str | None) -> str | None:
         )
     agency_code = (agency_code or "").strip() or None
     if role == DATA_OFFICER and agency_code is None:
-        raise InputError(
-            "error.agency_required", "a data officer must be bound to one agency"
-        )
+        raise InputError("error.agency_required", "a data officer must be bound to one agency")
     if role != DATA_OFFICER and agency_code is not None:
         raise InputError(
             "error.agency_only_for_data_officer",

@@ -97,9 +97,9 @@ def correct_observation(
     """Append a corrected value for a period that already has one.
 
     The correction must be newer than the latest value of the period: a later ``vintage``, or the
-    status ``revised`` (the default). ``reason`` says why, for the audit trail. Parameters are as
-    in :func:`submit_observation`; the audit row ``observation.correct`` keeps the latest value
-    before the correction and the new row.
+    same vintage with the status ``revised`` (the default). ``reason`` says why, for the audit
+    trail. Parameters are as in :func:`submit_observation`; the audit row ``observation.correct``
+    keeps the latest value before the correction and the new row.
     """
     return _append(
         engine,
@@ -154,10 +154,7 @@ def _append(
             _check_correction(row, before)
         row.update(recorded_at=audit.utc_now(), recorded_by=user.username)
         try:
-            with conn.begin_nested():
-                row["id"] = conn.execute(insert(t.observations).values(**row)).inserted_primary_key[
-                    0
-                ]
+            row["id"] = conn.execute(insert(t.observations).values(**row)).inserted_primary_key[0]
         except IntegrityError as error:
             raise InputError(
                 "error.observation_exists",
@@ -209,10 +206,14 @@ def _check_correction(row: dict[str, Any], before: RowMapping | None) -> None:
             code=row["indicator_code"],
             period=f"{row['period_start']}–{row['period_end']}",
         )
-    if not (row["vintage"] > before["vintage"] or row["status"] == "revised"):
+    newer = row["vintage"] > before["vintage"] or (
+        row["vintage"] == before["vintage"] and row["status"] == "revised"
+    )
+    if not newer:
         raise InputError(
             "error.correction_not_newer",
-            f"a correction needs a vintage after {before['vintage']} or the status revised",
+            f"a correction needs a vintage after {before['vintage']}, or the same vintage and "
+            "the status revised",
             vintage=before["vintage"].isoformat(),
         )
 
