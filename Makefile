@@ -43,5 +43,9 @@ bench-forecast: | $(BIN)/activate
 	.venv-bench/bin/pip install -q --disable-pip-version-check -r requirements-bench.txt
 	.venv-bench/bin/python -m bench.m3
 
+admin: db
+	@test -n "$(USERNAME)" || { echo "Usage: make admin USERNAME=<name>"; exit 2; }
+	$(BIN)/python -m data.users_cli create-admin --username "$(USERNAME)"
+
 clean:
 	rm -rf $(VENV) .venv-bench var

@@ -31,7 +31,7 @@ from typing import Any
 import pandas as pd
 from argon2 import Parameters, PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, Engine, RowMapping, exists, func, insert, select, update
+from sqlalchemy import Connection, Engine, RowMapping, exists, func, insert, or_, select, update
 
 from analytics.errors import InputError
 from data import audit
@@ -45,7 +45,7 @@ MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 1024
 DEFAULT_IDLE_MINUTES = 30
 
-USERNAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{2,59}")
+USERNAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{1,59}")
 EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 RESERVED_USERNAMES = frozenset({audit.SYSTEM_ACTOR})
 
@@ -204,36 +204,62 @@ def _settle_attempt(
     password: str,
     now: dt.datetime,
 ) -> User | None:
-    """Record one attempt on an existing account: reset or count failures, audit it."""
+    """Record one attempt on an existing account: reset or count failures, audit it.
+
+    Each branch is one conditional UPDATE that only applies while the account is not waiting, so
+    attempts checked in parallel cannot slip past a lockout that another one has just set.
+    """
     users = t.users.c
-    locked_until = row["locked_until"]
-    if locked_until is not None and now < locked_until:
-        audit.record(
-            conn,
-            row["username"],
-            "sign_in.failure",
-            "user",
-            row["username"],
-            detail=f"account locked until {locked_until.isoformat(timespec='seconds')} UTC",
-            at=now,
-        )
-        return None
+    this_account = users.id == row["id"]
+    not_waiting = or_(users.locked_until.is_(None), users.locked_until <= now)
     if matches and row["active"] and row["password_hash"]:
-        values: dict[str, Any] = {"failed_attempts": 0, "locked_until": None}
-        if hasher.check_needs_rehash(row["password_hash"]):
-            values["password_hash"] = hasher.hash(password)
-        conn.execute(update(t.users).where(users.id == row["id"]).values(**values))
-        audit.record(conn, row["username"], "sign_in.success", "user", row["username"], at=now)
-        return _user(row)
-    failures = conn.execute(
-        update(t.users)
-        .where(users.id == row["id"])
-        .values(failed_attempts=users.failed_attempts + 1, last_failed_at=now)
-        .returning(users.failed_attempts)
-    ).scalar_one()
+        current = (
+            conn.execute(
+                update(t.users)
+                .where(this_account, not_waiting, users.active.is_(True))
+                .values(failed_attempts=0, locked_until=None)
+                .returning(*t.users.c)
+            )
+            .mappings()
+            .first()
+        )
+        if current is not None:
+            if hasher.check_needs_rehash(current["password_hash"]):
+                conn.execute(
+                    update(t.users).where(this_account).values(password_hash=hasher.hash(password))
+                )
+            audit.record(conn, row["username"], "sign_in.success", "user", row["username"], at=now)
+            return _user(current)
+    else:
+        failures = conn.execute(
+            update(t.users)
+            .where(this_account, not_waiting)
+            .values(failed_attempts=users.failed_attempts + 1, last_failed_at=now)
+            .returning(users.failed_attempts)
+        ).scalar_one_or_none()
+        if failures is not None:
+            _record_failure(conn, row, failures, now)
+            return None
+    locked_until = conn.execute(select(users.locked_until).where(this_account)).scalar_one()
+    waiting = locked_until is not None and now < locked_until
+    detail = (
+        f"account locked until {locked_until.isoformat(timespec='seconds')} UTC"
+        if waiting
+        else "inactive account"
+    )
+    audit.record(
+        conn, row["username"], "sign_in.failure", "user", row["username"], detail=detail, at=now
+    )
+    return None
+
+
+def _record_failure(conn: Connection, row: RowMapping, failures: int, now: dt.datetime) -> None:
+    """Start the lockout wait if ``failures`` calls for one, and audit the failure."""
     wait = lockout_wait(failures)
     if wait:
-        conn.execute(update(t.users).where(users.id == row["id"]).values(locked_until=now + wait))
+        conn.execute(
+            update(t.users).where(t.users.c.id == row["id"]).values(locked_until=now + wait)
+        )
     reason = "inactive account" if not row["active"] else "wrong password"
     if not row["password_hash"]:
         reason = "account has no local password (OIDC only)"
@@ -247,7 +273,6 @@ def _settle_attempt(
         detail=f"{reason}; failure {failures} in a row{lock_note}",
         at=now,
     )
-    return None
 
 
 def lockout_wait(consecutive_failures: int) -> dt.timedelta | None:
@@ -470,7 +495,7 @@ def create_user(
     Parameters
     ----------
     username:
-        3 to 60 characters of ``a-z 0-9 . _ -``, starting with a letter or digit; stored in lower
+        2 to 60 characters of ``a-z 0-9 . _ -``, starting with a letter or digit; stored in lower
         case. ``system`` is reserved.
     password:
         The initial password (see :func:`check_password_strength`), hashed with argon2id; ``None``
@@ -643,7 +668,7 @@ def _valid_username(username: str) -> str:
     if not USERNAME_PATTERN.fullmatch(name) or name in RESERVED_USERNAMES:
         raise InputError(
             "error.username_invalid",
-            f"user name {name!r} must have 3 to 60 characters of a-z, 0-9, '.', '_' or '-', "
+            f"user name {name!r} must have 2 to 60 characters of a-z, 0-9, '.', '_' or '-', "
             "start with a letter or digit, and not be 'system'",
             username=name,
         )

@@ -78,6 +78,7 @@ def record(
     action: str,
     target_type: str | None = None,
     target_id: object = None,
+    *,
     before: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,
     detail: str | None = None,

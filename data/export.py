@@ -22,18 +22,39 @@ def neutralise(value: object) -> object:
 
 
 def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``frame`` with every text cell and column name neutralised."""
-    safe = frame.copy()
-    for column in safe.columns:
-        if safe[column].dtype == object:
-            safe[column] = safe[column].map(neutralise)
-    safe.columns = [neutralise(str(c)) for c in safe.columns]
+    """A copy of ``frame`` with every text cell and column name neutralised.
+
+    Every column that can hold text is checked (object, string and categorical ones alike);
+    numeric, boolean and date columns cannot start a formula and are kept as they are.
+    """
+    safe = pd.DataFrame(
+        {position: _safe_column(frame.iloc[:, position]) for position in range(frame.shape[1])},
+        index=frame.index,
+    )
+    safe.columns = [neutralise(str(c)) for c in frame.columns]
     return safe
 
 
+def _safe_column(column: pd.Series) -> pd.Series:
+    dtype = column.dtype
+    inert = (
+        pd.api.types.is_bool_dtype(dtype)
+        or pd.api.types.is_numeric_dtype(dtype)
+        or pd.api.types.is_datetime64_any_dtype(dtype)
+        or pd.api.types.is_timedelta64_dtype(dtype)
+    )
+    if inert and not isinstance(dtype, pd.CategoricalDtype):
+        return column
+    return column.astype(object).map(neutralise)
+
+
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 CSV with a byte-order mark, so Excel shows Vietnamese letters correctly."""
-    return safe_frame(frame).to_csv(index=False).encode("utf-8-sig")
+    """UTF-8 CSV with a byte-order mark, so Excel shows Vietnamese letters correctly.
+
+    Rows end in CRLF (RFC 4180), which also makes the writer quote any cell holding a carriage
+    return: unquoted, a ``\r`` would start a new row whose first cell could be a formula.
+    """
+    return safe_frame(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def to_xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:

@@ -149,8 +149,9 @@ def _append(
         agency = _indicator_agency(conn, indicator_code)
         require(user, action, agency_code=agency)
         _check_geography(conn, geography_code)
-        before = _latest(conn, row)
+        before = None
         if action == "observation.correct":
+            before = _latest(conn, row)
             _check_correction(row, before)
         row.update(recorded_at=audit.utc_now(), recorded_by=user.username)
         try:
@@ -172,7 +173,7 @@ def _append(
             action,
             "observation",
             row["id"],
-            before=dict(before) if action == "observation.correct" and before else None,
+            before=dict(before) if before is not None else None,
             after=row,
             detail=reason,
         )

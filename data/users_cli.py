@@ -1,0 +1,109 @@
+"""Accounts from the command line: create the first admin, list who has access.
+
+    python -m data.users_cli create-admin --username hoa.nguyen [--email ...] [--display-name ...]
+    python -m data.users_cli list
+
+The password is read from the environment variable ``COCKPIT_ADMIN_PASSWORD`` or, when it is not
+set, asked for twice without echo; it is never taken from the command line, where the shell history
+and the process list would keep it. The command line acts as ``system`` in the audit log. The
+database is the configured one (``COCKPIT_DATABASE_URL``, else ``var/cockpit.db``), migrated first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Sequence
+
+from sqlalchemy import Engine
+
+from analytics.errors import InputError
+from data import accounts
+from data.engine import make_engine
+from data.migrate import upgrade
+from data.permissions import ADMIN
+
+PASSWORD_VARIABLE = "COCKPIT_ADMIN_PASSWORD"  # noqa: S105 - the name of a variable, no secret
+
+
+def first_admin_hint(engine: Engine) -> str | None:
+    """How to make the first admin, while there is none (for ``make run`` to print)."""
+    if accounts.has_active_admin(engine):
+        return None
+    return (
+        "No administrator yet: create one with `make admin USERNAME=<name>` "
+        f"(the password is asked for, or read from {PASSWORD_VARIABLE}), then sign in with it."
+    )
+
+
+def read_password(username: str) -> str:
+    """The new admin's password: from the environment, else typed twice without echo."""
+    from_environment = os.environ.get(PASSWORD_VARIABLE)
+    if from_environment:
+        password = from_environment
+    else:
+        password = getpass.getpass(f"Password for {username}: ")
+        if getpass.getpass("Repeat the password: ") != password:
+            raise InputError("error.password_mismatch", "the two passwords differ")
+    accounts.check_password_strength(password, username)
+    return password
+
+
+def create_admin(
+    engine: Engine, username: str, email: str | None, display_name: str | None
+) -> accounts.User:
+    """Create an admin account as ``system``, asking for its password."""
+    password = read_password(accounts.normalise_username(username))
+    return accounts.create_user(
+        engine,
+        accounts.SYSTEM,
+        username,
+        password,
+        ADMIN,
+        email=email,
+        display_name=display_name,
+    )
+
+
+def list_accounts(engine: Engine) -> str:
+    """Every account as a plain-text table (never a hash)."""
+    users = accounts.list_users(engine, accounts.SYSTEM)
+    if users.empty:
+        return "No accounts yet."
+    shown = users[["username", "role", "agency_code", "active", "email", "locked_until"]]
+    return shown.fillna("").to_string(index=False)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; 0 on success, 2 when the input was refused."""
+    parser = argparse.ArgumentParser(
+        prog="python -m data.users_cli", description=__doc__.split("\n")[0]
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    create = commands.add_parser("create-admin", help="create an administrator account")
+    create.add_argument("--username", required=True)
+    create.add_argument("--email")
+    create.add_argument("--display-name")
+    commands.add_parser("list", help="list the accounts")
+    arguments = parser.parse_args(argv)
+
+    engine = make_engine()
+    upgrade(engine)
+    try:
+        if arguments.command == "create-admin":
+            user = create_admin(engine, arguments.username, arguments.email, arguments.display_name)
+            print(f"Admin {user.username} created. Sign in with this user name and password.")
+        else:
+            print(list_accounts(engine))
+    except InputError as error:
+        print(f"Refused: {error}.", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

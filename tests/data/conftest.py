@@ -1,0 +1,84 @@
+"""Fixtures for the account, permission and audit tests: light hashing, a small catalogue, people.
+
+Argon2 is slow by design; ``COCKPIT_ARGON2_PROFILE=test`` makes it cheap so the suite stays fast.
+The production default is covered by ``test_default_profile_is_argon2id_with_library_defaults``.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Engine, insert
+
+from data import accounts
+from data import tables as t
+
+PASSWORD = "Correct-Horse-42!"
+
+INDICATOR_AGENCY = {"CPI_TEST": "GSO", "DEBT_TEST": "MOF", "ORPHAN_TEST": None}
+
+sqlite_only = pytest.mark.parametrize("migrated_engine", ["sqlite"], indirect=True)
+"""For long tables of cases whose SQL is the same on every backend: run them on SQLite alone."""
+
+
+@pytest.fixture(autouse=True)
+def light_argon2(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hash with the test profile (1 pass, 1 MiB) instead of the production defaults."""
+    monkeypatch.setenv("COCKPIT_ARGON2_PROFILE", "test")
+
+
+@pytest.fixture
+def catalogue_engine(migrated_engine: Engine) -> Engine:
+    """A migrated database with two agencies, the country, and one indicator per agency (and one
+    without an agency)."""
+    with migrated_engine.begin() as conn:
+        conn.execute(insert(t.fields), [{"code": 1, "name_vi": "Tăng trưởng", "name_en": "Growth"}])
+        conn.execute(
+            insert(t.agencies),
+            [
+                {"code": "GSO", "name_vi": "Cục Thống kê", "name_en": "GSO", "kind": "statistics"},
+                {"code": "MOF", "name_vi": "Bộ Tài chính", "name_en": "MOF", "kind": "ministry"},
+            ],
+        )
+        conn.execute(
+            insert(t.geographies),
+            [{"code": "VN", "name_vi": "Việt Nam", "name_en": "Viet Nam", "scheme": "national"}],
+        )
+        conn.execute(
+            insert(t.indicators),
+            [
+                {
+                    "code": code,
+                    "name_vi": code,
+                    "name_en": code,
+                    "unit": "%",
+                    "frequency": "M",
+                    "field_code": 1,
+                    "agency_code": agency,
+                    "source": "test",
+                    "regime": "statistical",
+                    "dataset": "test",
+                }
+                for code, agency in INDICATOR_AGENCY.items()
+            ],
+        )
+    return migrated_engine
+
+
+@pytest.fixture
+def people(catalogue_engine: Engine) -> dict[str, accounts.User]:
+    """One account of each role (the data officer of GSO), plus a second admin and a MOF officer,
+    all with the password :data:`PASSWORD` plus their name."""
+    make = accounts.create_user
+    admin = make(catalogue_engine, accounts.SYSTEM, "admin", PASSWORD, "admin")
+    return {
+        "admin": admin,
+        "admin2": make(catalogue_engine, admin, "admin2", PASSWORD + "admin2", "admin"),
+        "leader": make(catalogue_engine, admin, "leader", PASSWORD + "leader", "leader"),
+        "analyst": make(catalogue_engine, admin, "analyst", PASSWORD + "analyst", "analyst"),
+        "data_officer": make(
+            catalogue_engine, admin, "officer.gso", PASSWORD + "gso", "data_officer", "GSO"
+        ),
+        "officer_mof": make(
+            catalogue_engine, admin, "officer.mof", PASSWORD + "mof", "data_officer", "MOF"
+        ),
+    }

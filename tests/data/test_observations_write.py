@@ -1,0 +1,124 @@
+"""Data officers' submissions and corrections: appended, validated, never overwritten."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from analytics.errors import InputError
+from data import observations_write, repository
+from data import tables as t
+from tests.data.conftest import sqlite_only
+
+JANUARY = (dt.date(2025, 1, 1), dt.date(2025, 1, 31))
+FEB_6 = dt.date(2025, 2, 6)
+
+
+def _rows(engine) -> list[tuple]:  # type: ignore[no-untyped-def]
+    o = t.observations.c
+    with engine.connect() as conn:
+        query = select(o.value, o.status, o.vintage, o.recorded_by).order_by(o.id)
+        return [tuple(row) for row in conn.execute(query)]
+
+
+def test_a_correction_is_a_new_row_and_the_latest_value_wins(people, catalogue_engine) -> None:  # type: ignore[no-untyped-def]
+    officer = people["data_officer"]
+    submit, correct = observations_write.submit_observation, observations_write.correct_observation
+    stored = submit(
+        catalogue_engine, officer, "CPI_TEST", *JANUARY, -0.4, "estimate", "report", FEB_6
+    )
+    assert stored["id"] and stored["recorded_by"] == "officer.gso"
+    correct(catalogue_engine, officer, "CPI_TEST", *JANUARY, -0.45, "report", "typo", FEB_6)
+    correct(
+        catalogue_engine,
+        officer,
+        "CPI_TEST",
+        *JANUARY,
+        value=-0.5,
+        source="official bulletin",
+        reason="official figure published",
+        vintage=dt.date(2025, 2, 9),
+        status="official",
+    )
+    assert _rows(catalogue_engine) == [
+        (-0.4, "estimate", FEB_6, "officer.gso"),
+        (-0.45, "revised", FEB_6, "officer.gso"),
+        (-0.5, "official", dt.date(2025, 2, 9), "officer.gso"),
+    ]
+    latest = repository.observations(catalogue_engine, ["CPI_TEST"])
+    assert latest["value"].tolist() == [-0.5]
+
+
+@pytest.mark.parametrize(
+    ("change", "key"),
+    [
+        ({"value": float("nan")}, "error.value_not_finite"),
+        ({"value": float("inf")}, "error.value_not_finite"),
+        ({"value": "a lot"}, "error.value_not_finite"),
+        ({"value": True}, "error.value_not_finite"),
+        ({"period_start": dt.date(2025, 2, 1)}, "error.period_reversed"),
+        ({"period_end": "2025-13-01"}, "error.date_invalid"),
+        ({"status": "final"}, "error.unknown_status"),
+        ({"vintage": dt.date.today() + dt.timedelta(days=1)}, "error.vintage_in_future"),
+        ({"source": "  "}, "error.source_required"),
+        ({"indicator_code": "NOPE"}, "error.unknown_indicator_code"),
+        ({"geography_code": "XX"}, "error.unknown_geography"),
+        ({"vintage": FEB_6}, "error.observation_exists"),
+    ],
+)
+@sqlite_only
+def test_a_submission_that_cannot_be_stored_is_refused_with_its_reason(
+    people, catalogue_engine, change, key
+) -> None:  # type: ignore[no-untyped-def]
+    officer = people["data_officer"]
+    arguments = {
+        "indicator_code": "CPI_TEST",
+        "period_start": JANUARY[0],
+        "period_end": JANUARY[1],
+        "value": 1.0,
+        "status": "estimate",
+        "source": "report",
+        "vintage": FEB_6,
+    }
+    observations_write.submit_observation(catalogue_engine, officer, **arguments)
+    with pytest.raises(InputError) as caught:
+        observations_write.submit_observation(
+            catalogue_engine, officer, **{**arguments, "vintage": dt.date(2025, 2, 7), **change}
+        )
+    assert caught.value.key == key
+    assert len(_rows(catalogue_engine)) == 1
+
+
+@pytest.mark.parametrize(
+    ("change", "key"),
+    [
+        ({"period_end": dt.date(2025, 1, 30)}, "error.nothing_to_correct"),
+        ({"status": "official", "vintage": FEB_6}, "error.correction_not_newer"),
+        ({"vintage": dt.date(2025, 2, 5)}, "error.correction_not_newer"),
+        ({"reason": " "}, "error.reason_required"),
+    ],
+)
+@sqlite_only
+def test_a_correction_must_correct_something_newer_and_say_why(
+    people, catalogue_engine, change, key
+) -> None:  # type: ignore[no-untyped-def]
+    officer = people["data_officer"]
+    observations_write.submit_observation(
+        catalogue_engine, officer, "CPI_TEST", *JANUARY, 1.0, "official", "report", FEB_6
+    )
+    arguments = {
+        "indicator_code": "CPI_TEST",
+        "period_start": JANUARY[0],
+        "period_end": JANUARY[1],
+        "value": 1.1,
+        "source": "report",
+        "reason": "restated",
+        "vintage": FEB_6,
+        **change,
+    }
+    with pytest.raises(InputError) as caught:
+        observations_write.correct_observation(catalogue_engine, officer, **arguments)
+    assert caught.value.key == key
+    assert len(_rows(catalogue_engine)) == 1
