@@ -7,7 +7,7 @@ import streamlit as st
 from ui import state
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
-st.set_page_config(page_title="Cockpit", page_icon=":material/monitoring:", layout="wide")
+st.set_page_config(page_title="Cockpit", layout="wide")
 
 if state.LANG not in st.session_state:
     requested = st.query_params.get("lang", DEFAULT_LANGUAGE)

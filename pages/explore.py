@@ -40,7 +40,7 @@ url_key = repr(sorted((k, v) for k, v in url.items() if k != "lang"))
 if st.session_state.get(state.EXPLORE_APPLIED_URL) != url_key:
     view = parse_view(url, set(names))
     for error in view.errors:
-        st.warning(error_text(error), icon="⚠️")
+        st.warning(error_text(error), icon=":material/warning:")
     st.session_state[state.EXPLORE_CODES] = list(view.codes)
     st.session_state[state.EXPLORE_TRANSFORM] = view.transform
     st.session_state[state.EXPLORE_FREQ] = view.freq
@@ -134,7 +134,7 @@ def _checked_period(value: str) -> str:
     try:
         parse_period(value.strip())
     except InputError as error:
-        st.error(error_text(error), icon="🚫")
+        st.error(error_text(error), icon=":material/block:")
         return ""
     return value.strip()
 
@@ -160,13 +160,13 @@ st.session_state[state.EXPLORE_APPLIED_URL] = repr(
 )
 
 if not view.codes:
-    st.info(t("explore.pick_prompt"), icon="👆")
+    st.info(t("explore.pick_prompt"), icon=":material/touch_app:")
     st.stop()
 
 observations = cache.observations(engine, view.codes, version)
 result = build(view, observations, catalogue, lang)
 for error in result.errors:
-    st.warning(error_text(error), icon="⚠️")
+    st.warning(error_text(error), icon=":material/warning:")
 
 if not result.frame.empty:
     units = result.frame["unit"].unique()
@@ -232,12 +232,12 @@ if not result.frame.empty:
         to_csv_bytes(export),
         file_name="cockpit.csv",
         mime="text/csv",
-        icon="⬇️",
+        icon=":material/download:",
     )
     downloads[1].download_button(
         t("explore.download_xlsx"),
         to_xlsx_bytes({"data": export}),
         file_name="cockpit.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        icon="⬇️",
+        icon=":material/download:",
     )

@@ -57,7 +57,7 @@ for index, headline in enumerate(HEADLINES):
         st.page_link(
             "pages/explore.py",
             label=t("overview.open"),
-            icon="↗️",
+            icon=":material/open_in_new:",
             query_params={"ind": headline.code, "lang": lang},
         )
 

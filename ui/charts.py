@@ -60,8 +60,12 @@ def series_chart(
         alt.Tooltip("unit:N", title=""),
     ]
     base = alt.Chart(frame).encode(
-        x=alt.X("date:T", title=None),
-        y=alt.Y("value:Q", title=value_title if not separate_axes else None),
+        x=alt.X("date:T", title=None, axis=alt.Axis(format="%m/%Y", labelOverlap=True)),
+        y=alt.Y(
+            "value:Q",
+            title=value_title if not separate_axes else None,
+            scale=alt.Scale(zero=False),
+        ),
         color=color,
         tooltip=tooltip,
     )
