@@ -41,7 +41,12 @@ PUBLISHED = {
     "best statistical since": {"yearly": 15.94, "quarterly": 8.96, "monthly": 13.43, "other": 4.32},
     "N-BEATS": {"yearly": 15.93, "quarterly": 8.84, "monthly": 13.11, "other": 4.24},
 }
-BEST_SINCE_NAMES = {"yearly": "DOTM", "quarterly": "Theta", "monthly": "EXP", "other": "ETS+ARIMA+Theta"}
+BEST_SINCE_NAMES = {
+    "yearly": "DOTM",
+    "quarterly": "Theta",
+    "monthly": "EXP",
+    "other": "ETS+ARIMA+Theta",
+}
 
 
 def smape_m3(actual: np.ndarray, forecast: np.ndarray) -> float:
@@ -63,7 +68,7 @@ def _auto_one(task: tuple[M3Series, int, int]) -> tuple[str, np.ndarray, str, st
     try:
         result = forecast(series.train, horizon, method="auto", backtest_origins=origins)
         return series.name, result.point.to_numpy(), result.model, None
-    except Exception as error:  # noqa: BLE001 - a failure is counted, the naive stands in
+    except Exception as error:  # a failure is counted; the naive stands in
         naive = np.full(horizon, series.train.iloc[-1])
         return series.name, naive, "naive (auto failed)", f"{type(error).__name__}: {error}"
 
@@ -102,7 +107,7 @@ def run_peer(
     engine = StatsForecast(models=[model], freq=1, n_jobs=workers)
     predicted = engine.forecast(df=frame, h=horizon)
     seconds = time.perf_counter() - started
-    column = [c for c in predicted.columns if c not in ("unique_id", "ds")][0]
+    column = next(c for c in predicted.columns if c not in ("unique_id", "ds"))
     forecasts = {
         str(uid): group[column].to_numpy(float) for uid, group in predicted.groupby("unique_id")
     }
@@ -149,7 +154,8 @@ def refit_latency(repeats: int = 15) -> dict[str, object]:
             ).fit(disp=False).forecast(18)
         baseline.append(time.perf_counter() - started)
     return {
-        "series": f"{y.name} (GSO monthly report, headline CPI % y/y), {y.index[0]} to {y.index[-1]}",
+        "series": f"{y.name} (GSO monthly report, headline CPI % y/y), "
+        f"{y.index[0]} to {y.index[-1]}",
         "observations": len(y),
         "call": "forecast(y, 18, method='ets', error=..., trend=..., damped=..., seasonal=...) "
         "with the default backtest (3 origins, parameters carried)",
@@ -192,7 +198,7 @@ def markdown(report: dict) -> str:
     """The results table beside the published M3 figures, and what ``auto`` did not beat."""
     subsets = list(report["subsets"])
     lines = [
-        "# M3 benchmark: `forecasting.forecast(method=\"auto\")` against peers",
+        '# M3 benchmark: `forecasting.forecast(method="auto")` against peers',
         "",
         f"Machine: {report['machine']['cpu']}, {report['machine']['cores']} cores, Python "
         f"{report['machine']['python']}; "
@@ -287,8 +293,14 @@ def main() -> None:
         horizon, m, _ = SUBSETS[subset]
         series = load_m3([subset], args.limit)
         forecasts, seconds, failures, chosen = run_auto(series, horizon, args.workers, args.origins)
-        results = {"auto": {**score(series, forecasts, m), "seconds": seconds, "n_series": len(series)}}
-        results["auto"]["chosen"] = chosen
+        results = {
+            "auto": {
+                **score(series, forecasts, m),
+                "seconds": seconds,
+                "n_series": len(series),
+                "chosen": chosen,
+            }
+        }
         report["failures"] += failures
         print(f"{subset}: auto {results['auto']}", flush=True)
         if not args.skip_peers:

@@ -1,0 +1,126 @@
+"""Backtest metrics against hand computations, interval coverage on simulated data, auto."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from forecasting import forecast
+from forecasting.metrics import coverage, mase, rmse, smape
+from tests.forecasting.conftest import monthly, yearly
+
+
+def test_smape_by_hand() -> None:
+    assert smape(np.array([100.0, 200.0]), np.array([110.0, 180.0])) == pytest.approx(
+        (200 * 10 / 210 + 200 * 20 / 380) / 2
+    )
+
+
+def test_mase_scales_by_seasonal_naive() -> None:
+    insample = np.array([1.0, 2, 3, 5, 2, 3, 4, 6])
+    scale = np.mean(np.abs(insample[4:] - insample[:4]))
+    assert mase(np.array([3.0, 4.0]), np.array([2.0, 2.0]), insample, 4) == pytest.approx(
+        1.5 / scale
+    )
+
+
+def test_rmse_and_coverage() -> None:
+    assert rmse(np.array([1.0, 3.0]), np.array([2.0, 1.0])) == pytest.approx(np.sqrt(2.5))
+    assert coverage(np.array([1.0, 5.0, 3.0]), np.zeros(3), np.full(3, 4.0)) == pytest.approx(2 / 3)
+
+
+def test_backtest_scores_match_its_forecasts(trending_yearly: pd.Series) -> None:
+    result = forecast(trending_yearly, 3, "drift", backtest_origins=4, backtest_step=2)
+    rows = result.backtest_forecasts
+    assert rows["origin"].nunique() == 4
+    assert sorted(rows["origin"].unique().astype(str)) == ["2010", "2012", "2014", "2016"]
+    assert result.backtest.loc[0, "smape"] == pytest.approx(smape(rows["actual"], rows["forecast"]))
+    actual = trending_yearly.loc[pd.Period("2011", "Y") : pd.Period("2013", "Y")].to_numpy()
+    first = rows[rows["origin"] == pd.Period("2010", "Y")]
+    np.testing.assert_allclose(first["actual"], actual)
+
+
+def test_backtest_never_sees_the_future(trending_yearly: pd.Series) -> None:
+    changed = trending_yearly.copy()
+    changed.iloc[-3:] = 1000.0
+    before = forecast(trending_yearly, 3, "drift", backtest_origins=1).backtest_forecasts
+    after = forecast(changed, 3, "drift", backtest_origins=1).backtest_forecasts
+    np.testing.assert_allclose(before["forecast"], after["forecast"])
+
+
+def test_naive_interval_coverage_on_random_walk() -> None:
+    y = yearly(np.cumsum(np.random.default_rng(5).normal(0, 1, 400)), "RW", start="1600")
+    result = forecast(y, 1, "naive", backtest_origins=300, backtest_horizon=1)
+    row = result.backtest.iloc[0]
+    assert row["coverage_80"] == pytest.approx(0.80, abs=0.06)
+    assert row["coverage_95"] == pytest.approx(0.95, abs=0.04)
+
+
+def test_ets_interval_coverage_on_local_level() -> None:
+    rng = np.random.default_rng(6)
+    level = 100 + np.cumsum(rng.normal(0, 1, 260))
+    y = monthly(level + rng.normal(0, 2, 260), "LEVEL", start="1990-01")
+    result = forecast(
+        y,
+        1,
+        "ets",
+        error="add",
+        trend="none",
+        seasonal="none",
+        backtest_origins=150,
+        backtest_horizon=1,
+    )
+    row = result.backtest.iloc[0]
+    assert row["coverage_80"] == pytest.approx(0.80, abs=0.08)
+    assert row["coverage_95"] == pytest.approx(0.95, abs=0.05)
+
+
+def test_auto_picks_seasonal_naive_for_a_fixed_season() -> None:
+    rng = np.random.default_rng(7)
+    season = np.tile([10.0, 30, 20, 50, 40, 60, 80, 70, 40, 30, 20, 15], 6)
+    y = monthly(season + rng.normal(0, 0.5, 72), "SEASON")
+    result = forecast(y, 12, candidates=["naive", "drift", "seasonal_naive"], backtest_origins=3)
+    assert result.backtest.set_index("model").loc["seasonal_naive", "chosen"]
+    assert result.model == "Seasonal naive"
+
+
+def test_auto_picks_drift_for_a_trend() -> None:
+    y = yearly(20 + 5 * np.arange(40) + np.random.default_rng(8).normal(0, 1, 40), "TREND")
+    result = forecast(y, 5, candidates=["naive", "drift"], backtest_origins=3)
+    assert result.model == "Drift"
+
+
+def test_auto_picks_a_seasonal_family_by_default(seasonal_series: pd.Series) -> None:
+    result = forecast(seasonal_series, 12, backtest_origins=2)
+    chosen = result.backtest[result.backtest["chosen"]]["model"].item()
+    assert "naive" not in chosen
+    assert result.backtest["mase"].min() == pytest.approx(
+        result.backtest[result.backtest["chosen"]]["mase"].item()
+    )
+    assert {"coverage_80", "coverage_95", "smape", "rmse"} <= set(result.backtest.columns)
+
+
+def test_ets_finds_no_trend_in_a_local_level() -> None:
+    rng = np.random.default_rng(9)
+    y = yearly(50 + np.cumsum(rng.normal(0, 1, 80)) * 0.3 + rng.normal(0, 1, 80), "LEVEL", "1900")
+    result = forecast(y, 3, "ets", error="add", backtest_origins=1)
+    assert result.params["trend"] == "none"
+
+
+def test_auto_records_candidates_that_fail() -> None:
+    y = monthly(np.random.default_rng(10).normal(10, 1, 30), "SHORT")
+    result = forecast(y, 6, candidates=["naive", "stl_ets"], backtest_origins=1)
+    failed = result.backtest.set_index("model").loc["stl_ets"]
+    assert "needs at least 25" in failed["error"]
+    assert result.model == "Naive"
+
+
+def test_forecasting_imports_neither_streamlit_nor_data() -> None:
+    import pathlib
+    import re
+
+    root = pathlib.Path(__file__).resolve().parents[2] / "forecasting"
+    for path in root.rglob("*.py"):
+        text = path.read_text()
+        assert not re.search(r"^\s*(import|from)\s+(streamlit|data)\b", text, re.M), path
