@@ -41,6 +41,17 @@ PUBLISHED = {
     "best statistical since": {"yearly": 15.94, "quarterly": 8.96, "monthly": 13.43, "other": 4.32},
     "N-BEATS": {"yearly": 15.93, "quarterly": 8.84, "monthly": 13.11, "other": 4.24},
 }
+NOTES = [
+    "- `auto` runs here with `backtest_origins=1` (one holdout of the last h periods of each "
+    "training series, parameters refitted on the whole series afterwards), to stay within the "
+    "time budget; the library default is 3 origins.",
+    "- `auto`'s default candidates are ETS (or STL + ETS on logs for seasonal series), Theta, "
+    "the naive baselines, and the mean/median of the best 2 and 3 by backtest; ARIMA is not a "
+    "default candidate because its order search costs 5-10x the rest (`candidates=` adds it).",
+    "- The seconds are wall time of the whole subset on 2 processes, including worker start-up. "
+    "Peers run through `StatsForecast(n_jobs=2)`; their first call includes numba compilation.",
+    "- Regenerate: `python -m bench.m3` in the bench virtualenv (see requirements-bench.txt).",
+]
 BEST_SINCE_NAMES = {
     "yearly": "DOTM",
     "quarterly": "Theta",
@@ -259,9 +270,15 @@ def markdown(report: dict) -> str:
             f"{refit['median_ms']} ms (target 300 ms); plain statsmodels ETSModel fit of the same "
             f"form: {refit['baseline_median_ms']} ms."
         )
-    if report.get("failures"):
-        lines += ["", f"auto failed on {len(report['failures'])} series (naive used instead)."]
+    lines += ["", "## Notes", "", *NOTES]
+    lines.append(f"- auto failed on {len(report.get('failures', []))} series (naive stands in).")
     return "\n".join(lines) + "\n"
+
+
+def rewrite_markdown() -> None:
+    """Write ``m3.md`` again from ``m3.json`` (after a change to the table's wording)."""
+    report = json.loads((RESULTS / "m3.json").read_text())
+    (RESULTS / "m3.md").write_text(markdown(report))
 
 
 def main() -> None:
