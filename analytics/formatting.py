@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
@@ -112,3 +113,24 @@ def format_date(d: dt.date, lang: str) -> str:
     if lang == "vi":
         return f"{d.day:02d}/{d.month:02d}/{d.year}"
     return f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
+
+
+def parse_number_text(text: str, lang: str) -> float:
+    """Read a number a user typed in the convention of ``lang`` ("1.234,5" in vi, "1,234.5" in en).
+
+    Raises
+    ------
+    InputError
+        ``error.number_unparseable`` if ``text`` is not a number in that convention.
+    """
+    _check_language(lang)
+    thousands, decimal = _THOUSANDS_AND_DECIMAL[lang]
+    cleaned = text.strip().replace(" ", "").replace("\u2212", "-")
+    pattern = rf"[+-]?\d{{1,3}}(\{thousands}\d{{3}})*(\{decimal}\d+)?|[+-]?\d+(\{decimal}\d+)?"
+    if not re.fullmatch(pattern, cleaned):
+        raise InputError(
+            "error.number_unparseable",
+            f"{text} is not a number written like 6,5 or 3.900",
+            text=text,
+        )
+    return float(cleaned.replace(thousands, "").replace(decimal, "."))

@@ -50,7 +50,7 @@ EXPLORE_VIEW = {"ind": ",".join(EXPLORE_CODES), "tf": "yoy_pct"}
 #: Page name -> (page file, URL query parameters of the typical view).
 PAGES: dict[str, tuple[str, dict[str, str]]] = {
     "overview": ("pages/overview.py", {}),
-    "explore": ("pages/explore.py", EXPLORE_VIEW),
+    "explore": ("pages/kham-pha.py", EXPLORE_VIEW),
 }
 BARE = "bare"
 BARE_SCRIPT = "import streamlit as st\n\nst.write('Cockpit')\n"
@@ -197,7 +197,7 @@ def first_chart_seconds(runs: int = BROWSER_RUNS) -> tuple[dict[str, list[float]
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         page = context.new_page()
         started = time.perf_counter()
-        page.goto(f"{url}/explore?{urlencode(EXPLORE_VIEW)}")
+        page.goto(f"{url}/kham-pha?{urlencode(EXPLORE_VIEW)}")
         drawn_lines(page).first.wait_for(state="visible", timeout=TIMEOUT_SECONDS * 1000)
         seconds = time.perf_counter() - started
         context.close()

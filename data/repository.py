@@ -158,3 +158,64 @@ def data_version(engine: Engine) -> str:
         obs = conn.execute(select(func.count(), func.max(t.observations.c.id))).one()
         targets = conn.execute(select(func.count()).select_from(t.plan_targets)).scalar_one()
     return f"{obs[0]}-{obs[1]}-{targets}"
+
+
+def supply_status(engine: Engine, agency_code: str | None = None) -> pd.DataFrame:
+    """Per indicator of ``agency_code`` (all agencies if None): what was last supplied, and by whom.
+
+    Columns: ``code, name_vi, name_en, frequency, agency_code, last_period, last_vintage,
+    last_recorded_at, last_recorded_by, n_observations``.
+    """
+    o, i = t.observations.c, t.indicators.c
+    latest = (
+        select(
+            o.indicator_code,
+            o.period_start,
+            o.vintage,
+            o.recorded_at,
+            o.recorded_by,
+            func.row_number()
+            .over(partition_by=o.indicator_code, order_by=(o.recorded_at.desc(), o.id.desc()))
+            .label("rank"),
+        )
+        .where(o.geography_code == "VN")
+        .subquery()
+    )
+    coverage = (
+        select(
+            o.indicator_code,
+            func.max(o.period_start).label("last_period"),
+            func.max(o.vintage).label("last_vintage"),
+            func.count().label("n_observations"),
+        )
+        .where(o.geography_code == "VN")
+        .group_by(o.indicator_code)
+        .subquery()
+    )
+    query = (
+        select(
+            i.code,
+            i.name_vi,
+            i.name_en,
+            i.frequency,
+            i.agency_code,
+            coverage.c.last_period,
+            coverage.c.last_vintage,
+            latest.c.recorded_at.label("last_recorded_at"),
+            latest.c.recorded_by.label("last_recorded_by"),
+            coverage.c.n_observations,
+        )
+        .outerjoin(coverage, coverage.c.indicator_code == i.code)
+        .outerjoin(latest, and_(latest.c.indicator_code == i.code, latest.c.rank == 1))
+        .order_by(i.code)
+    )
+    if agency_code is not None:
+        query = query.where(i.agency_code == agency_code)
+    with engine.connect() as conn:
+        return pd.DataFrame(conn.execute(query).mappings().all())
+
+
+def agencies(engine: Engine) -> pd.DataFrame:
+    """Every agency (ministries, the statistics office, provinces), by code."""
+    with engine.connect() as conn:
+        return pd.DataFrame(conn.execute(select(t.agencies).order_by(t.agencies.c.code)).mappings())

@@ -278,8 +278,14 @@ def load_reference(engine: Engine) -> None:
         [{"code": c, "name_vi": vi, "name_en": en} for c, (vi, en) in FIELDS.items()],
         ["code"],
     )
-    _insert_new(engine, t.agencies, AGENCIES, ["code"])
-    _insert_new(engine, t.geographies, _geographies(), ["code"])
+    places = _geographies()
+    provinces = [
+        {"code": g["code"], "name_vi": g["name_vi"], "name_en": g["name_en"], "kind": "province"}
+        for g in places
+        if g["scheme"] == "prov34"
+    ]
+    _insert_new(engine, t.agencies, AGENCIES + provinces, ["code"])
+    _insert_new(engine, t.geographies, places, ["code"])
     mapping = pd.read_csv(VN_DIR / "provinces" / "province_mapping_63_to_34.csv.gz", dtype=str)
     _insert_new(
         engine,

@@ -7,6 +7,7 @@ import time
 from data.engine import database_url, make_engine
 from data.migrate import upgrade
 from data.seed_load import load_all
+from data.users_cli import first_admin_hint
 
 
 def main() -> None:
@@ -22,6 +23,9 @@ def main() -> None:
         f"{report.files_skipped} already there, {report.observations_added} observations added "
         f"({seconds:.1f} s)."
     )
+    hint = first_admin_hint(engine)
+    if hint:
+        print(hint)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,8 @@ from typing import Any
 import streamlit as st
 
 from analytics.errors import InputError
+from ui import text_accounts as accounts_text
+from ui import text_forecast as forecast_text
 
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
@@ -324,6 +326,11 @@ TEXT: dict[str, dict[str, str]] = {
 }
 
 
+for _part in (accounts_text.TEXT, forecast_text.TEXT):
+    for _lang in LANGUAGES:
+        TEXT[_lang].update(_part[_lang])
+
+
 def current_language() -> str:
     """The language chosen in this session (Vietnamese unless the user switched)."""
     lang = st.session_state.get("lang", DEFAULT_LANGUAGE)
@@ -334,6 +341,11 @@ def translate(key: str, lang: str, **params: Any) -> str:
     """The text of ``key`` in ``lang``, with ``params`` filled in; falls back to Vietnamese."""
     template = TEXT.get(lang, {}).get(key) or TEXT[DEFAULT_LANGUAGE].get(key) or key
     return template.format(**params) if params else template
+
+
+def has_text(key: str) -> bool:
+    """Whether the translation table has ``key``."""
+    return key in TEXT[DEFAULT_LANGUAGE]
 
 
 def t(key: str, **params: Any) -> str:
@@ -350,6 +362,11 @@ def unit_text(unit: str, lang: str | None = None) -> str:
 def error_text(error: InputError) -> str:
     """A user's error in the session's language (the English message if the key is unknown)."""
     lang = current_language()
-    if error.key in TEXT[lang] or error.key in TEXT[DEFAULT_LANGUAGE]:
-        return translate(error.key, lang, **error.params)
-    return str(error)
+    if error.key not in TEXT[lang] and error.key not in TEXT[DEFAULT_LANGUAGE]:
+        return str(error)
+    params = dict(error.params)
+    for name in ("role", "page", "action"):
+        label = TEXT[lang].get(f"{name}.{params.get(name)}")
+        if label:
+            params[name] = label
+    return translate(error.key, lang, **params)

@@ -20,3 +20,6 @@ EXPLORE_COMPARE = "explore.compare"
 EXPLORE_WINDOW = "explore.window"
 EXPLORE_BASE = "explore.base"
 OVERVIEW_PLAN_YEAR = "overview.plan_year"
+USER = "auth.user"  # the signed-in data.accounts.User, or absent
+LAST_ACTIVE = "auth.last_active"  # UTC time of the last script run of this session
+NOTICE = "auth.notice"  # a translation key to show once on the sign-in screen

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from data import accounts
 from data.engine import make_engine
 from data.migrate import upgrade
 from data.seed_load import load_all
@@ -17,29 +18,54 @@ from data.seed_load import load_all
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
+PASSWORD = "Correct-Horse-42!"
+# One account per role; the data officer works for the State Bank (exchange and interest rates).
+ACCOUNTS = {
+    "leader": ("lanhdao", None),
+    "analyst": ("phantich", None),
+    "data_officer": ("sbv.officer", "SBV"),
+    "admin": ("quantri", None),
+}
+
+
 @pytest.fixture(scope="session", autouse=True)
 def seeded_database(tmp_path_factory) -> str:  # type: ignore[no-untyped-def]
-    """Seed a database once per test session and point the app at it."""
+    """Seed a database once per test session, create one account per role, point the app at it."""
+    os.environ["COCKPIT_ARGON2_PROFILE"] = "test"
     url = f"sqlite:///{tmp_path_factory.mktemp('app') / 'cockpit.db'}"
     engine = make_engine(url)
     upgrade(engine)
     load_all(engine)
+    for role, (username, agency) in ACCOUNTS.items():
+        accounts.create_user(engine, accounts.SYSTEM, username, PASSWORD, role, agency_code=agency)
     engine.dispose()
     os.environ["COCKPIT_DATABASE_URL"] = url
     return url
 
 
+def user_for(role: str) -> accounts.User:
+    """The account of ``role`` in the seeded database."""
+    user = accounts.get_user(make_engine(os.environ["COCKPIT_DATABASE_URL"]), ACCOUNTS[role][0])
+    assert user is not None
+    return user
+
+
 @pytest.fixture
 def open_page() -> Callable[..., AppTest]:
-    """Run the app on ``page`` with the given query parameters, in ``lang``."""
+    """Run the app on ``page`` signed in as ``role`` (None: signed out), in ``lang``."""
 
-    def _open(page: str, lang: str = "vi", **params: str) -> AppTest:
+    def _open(page: str, lang: str = "vi", role: str | None = "leader", **params: str) -> AppTest:
         at = AppTest.from_file(APP, default_timeout=60)
         at.session_state["lang"] = lang
-        at.switch_page(page)
-        for key, value in params.items():
-            at.query_params[key] = value
+        if role is not None:
+            at.session_state["auth.user"] = user_for(role)
         at.run()
+        if role is not None:
+            # Pages are registered by st.navigation on the first run; only then can we switch.
+            at.switch_page(page)
+            for key, value in params.items():
+                at.query_params[key] = value
+            at.run()
         return at
 
     return _open

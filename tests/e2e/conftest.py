@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from data import accounts
+from data.engine import make_engine
 from tests.e2e.app_server import (
     CHROMIUM,
     PROJECT_ROOT,
@@ -26,6 +28,7 @@ from tests.e2e.app_server import (
     serving_app,
 )
 from tests.e2e.streamlit_dom import wait_until_idle
+from ui.i18n import translate
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 README_SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
@@ -33,14 +36,33 @@ UPDATE_README_SCREENSHOTS = os.environ.get("COCKPIT_UPDATE_SCREENSHOTS") == "1"
 VIEWPORT = {"width": 1400, "height": 1000}
 
 
+PASSWORD = "Correct-Horse-42!"
+ACCOUNTS = {"leader": "lanhdao", "analyst": "phantich", "admin": "quantri"}
+
+
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The base URL of a Cockpit server on a freshly seeded database; stopped at the end."""
+    """The base URL of a Cockpit server on a freshly seeded database with one account per role
+    (see :data:`ACCOUNTS`); stopped at the end."""
     folder = tmp_path_factory.mktemp("e2e")
     database_url = f"sqlite:///{folder / 'cockpit.db'}"
     seed_database(database_url)
+    os.environ["COCKPIT_ARGON2_PROFILE"] = "test"
+    engine = make_engine(database_url)
+    for role, username in ACCOUNTS.items():
+        accounts.create_user(engine, accounts.SYSTEM, username, PASSWORD, role)
+    engine.dispose()
     with serving_app(database_url, folder / "streamlit.log") as url:
         yield url
+
+
+def sign_in(page: Page, role: str = "leader") -> None:
+    """Sign in through the form of the page that is open, as the account of ``role``."""
+    page.get_by_label(translate("auth.username", "vi")).fill(ACCOUNTS[role])
+    page.get_by_label(translate("auth.password", "vi")).fill(PASSWORD)
+    page.get_by_role("button", name=translate("auth.submit", "vi")).click()
+    page.get_by_role("button", name=translate("auth.sign_out", "vi")).wait_for()
+    wait_until_idle(page)
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,7 @@ from playwright.sync_api import Page, expect
 
 from analytics.errors import InputError
 from analytics.periods import parse_period
+from tests.e2e.conftest import sign_in
 from tests.e2e.streamlit_dom import drawn_lines, wait_until_idle
 from ui.i18n import translate
 
@@ -70,6 +71,7 @@ def test_overview_shows_the_eight_headline_tiles(
     page: Page, app_url: str, screenshot: Screenshot
 ) -> None:
     page.goto(app_url)
+    sign_in(page)
 
     expect(page.get_by_role("heading", name=vi("overview.title"))).to_be_visible()
     expect(page.get_by_test_id("stMetric")).to_have_count(len(TILES))
@@ -85,9 +87,10 @@ def test_explore_finds_without_diacritics_charts_and_applies_a_transformation(
     page: Page, app_url: str, screenshot: Screenshot
 ) -> None:
     page.goto(app_url)
+    sign_in(page)
     page.get_by_test_id("stSidebarNavLink").filter(has_text=vi("nav.explore")).click()
     expect(page.get_by_role("heading", name=vi("explore.title"))).to_be_visible()
-    expect(page).to_have_url(re.compile(r"/explore"))
+    expect(page).to_have_url(re.compile(r"/kham-pha"))
     wait_until_idle(page)
     whole_catalogue = result_count(page)
 
@@ -120,7 +123,8 @@ def test_explore_finds_without_diacritics_charts_and_applies_a_transformation(
 def test_pasted_link_with_a_bad_code_and_period_warns_and_still_charts(
     page: Page, app_url: str, screenshot: Screenshot
 ) -> None:
-    page.goto(f"{app_url}/explore?ind=NOPE,{CPI_YEAR_ON_YEAR}&from={MALFORMED_MONTH}")
+    page.goto(f"{app_url}/kham-pha?ind=NOPE,{CPI_YEAR_ON_YEAR}&from={MALFORMED_MONTH}")
+    sign_in(page)
 
     warnings = page.get_by_test_id("stAlertContentWarning")
     expect(warnings.filter(has_text=vi("error.unknown_indicator", code="NOPE"))).to_be_visible()
@@ -128,7 +132,7 @@ def test_pasted_link_with_a_bad_code_and_period_warns_and_still_charts(
     expect(warnings.filter(has_text=vi(bad_period.key, **bad_period.params))).to_be_visible()
     expect(drawn_lines(page).first).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
-    expect(page).to_have_url(re.compile(rf"/explore\?ind={re.escape(CPI_YEAR_ON_YEAR)}$"))
+    expect(page).to_have_url(re.compile(rf"/kham-pha\?ind={re.escape(CPI_YEAR_ON_YEAR)}$"))
     screenshot(page, "explore_bad_link")
 
 
@@ -136,6 +140,7 @@ def test_switching_to_english_relabels_the_pages_and_the_links(
     page: Page, app_url: str, screenshot: Screenshot
 ) -> None:
     page.goto(app_url)
+    sign_in(page)
     expect(page.get_by_role("heading", name=vi("overview.title"))).to_be_visible()
 
     language = page.get_by_test_id("stRadio").filter(has_text=vi("app.language"))

@@ -1,0 +1,40 @@
+"""Nhật ký hệ thống: an administrator filters the audit log and downloads what is shown."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from data import audit
+from data.export import to_csv_bytes
+from ui import cache
+from ui.auth import current_user
+from ui.i18n import has_text, t
+
+admin = current_user()
+engine = cache.engine()
+
+st.title(t("admin.audit.title"))
+columns = st.columns(4)
+actor = columns[0].text_input(t("admin.audit.actor"))
+action = columns[1].selectbox(
+    t("admin.audit.action"),
+    [None, *audit.ACTION_GROUPS, *audit.AUDITED_ACTIONS],
+    format_func=lambda a: t("admin.audit.all")
+    if a is None
+    else (t(f"audit.action.{a}") if has_text(f"audit.action.{a}") else a),
+)
+since = columns[2].date_input(t("admin.audit.since"), value=None)
+until = columns[3].date_input(t("admin.audit.until"), value=None)
+
+rows = audit.query(
+    engine, admin, actor=actor.strip() or None, action=action, since=since, until=until
+)
+st.caption(t("admin.audit.rows", n=len(rows)))
+st.dataframe(rows, hide_index=True, width="stretch")
+st.download_button(
+    t("admin.audit.download"),
+    to_csv_bytes(rows),
+    file_name="cockpit-audit.csv",
+    mime="text/csv",
+    icon=":material/download:",
+)

@@ -1,0 +1,108 @@
+"""Cung cấp số liệu: a data officer submits and corrects its agency's indicators; everyone with
+access sees what each agency has supplied, when, and by whom."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from analytics.errors import InputError
+from analytics.formatting import format_date, format_period, parse_number_text
+from analytics.periods import parse_period, statistical_bounds
+from data import repository
+from data.observations_write import correct_observation, submit_observation
+from data.permissions import DATA_OFFICER, can
+from ui import cache
+from ui.auth import current_user
+from ui.i18n import current_language, error_text, t
+
+STATUSES = ("estimate", "preliminary", "official", "revised")
+
+lang = current_language()
+user = current_user()
+engine, version = cache.current_version()
+agencies = repository.agencies(engine)
+agency_names = dict(
+    zip(agencies["code"], agencies["name_vi" if lang == "vi" else "name_en"], strict=True)
+)
+
+st.title(t("supply.title"))
+if user.role == DATA_OFFICER:
+    agency = user.agency_code
+else:
+    agency = st.selectbox(
+        t("supply.agency_pick"), list(agency_names), format_func=lambda c: agency_names[c]
+    )
+status = repository.supply_status(engine, agency)
+
+if status.empty:
+    st.info(t("supply.no_indicators", agency=agency_names.get(agency, agency)))
+    st.stop()
+
+names = dict(zip(status["code"], status["name_vi" if lang == "vi" else "name_en"], strict=True))
+frequencies = dict(zip(status["code"], status["frequency"], strict=True))
+
+if can(user, "observation.submit", agency_code=agency):
+    st.caption(t("supply.intro", agency=agency_names.get(agency, agency)))
+    with st.form("supply.form"):
+        code = st.selectbox(
+            t("supply.indicator"), list(names), format_func=lambda c: f"{names[c]} · {c}"
+        )
+        left, middle, right = st.columns(3)
+        period_text = left.text_input(t("supply.period"), help=t("explore.period_help"))
+        value_text = middle.text_input(t("supply.value"))
+        kind = right.radio(
+            t("supply.kind"),
+            ("submit", "correct"),
+            format_func=lambda k: t(f"supply.kind.{k}"),
+            horizontal=True,
+        )
+        status_choice = left.selectbox(
+            t("supply.status"), STATUSES, format_func=lambda s: t(f"status.{s}")
+        )
+        source = middle.text_input(t("supply.source"))
+        reason = right.text_input(t("supply.reason"))
+        sent = st.form_submit_button(t("supply.submit"), type="primary")
+    if sent:
+        try:
+            period = parse_period(period_text, frequencies[code].replace("A", "Y"))
+            start, end = statistical_bounds(period)
+            value = parse_number_text(value_text, lang)
+            if kind == "submit":
+                submit_observation(
+                    engine, user, code, start, end, value, status_choice, source, dt.date.today()
+                )
+            else:
+                correct_observation(
+                    engine, user, code, start, end, value, source, reason, dt.date.today()
+                )
+        except InputError as error:
+            st.error(error_text(error), icon=":material/block:")
+        else:
+            st.success(
+                t("supply.submitted", code=code, period=format_period(period, lang)),
+                icon=":material/check_circle:",
+            )
+            status = repository.supply_status(engine, agency)
+
+st.subheader(t("supply.status_title"))
+freq = {"A": "Y"}
+st.dataframe(
+    {
+        t("supply.indicator"): [f"{names[c]} · {c}" for c in status["code"]],
+        t("supply.last_period"): [
+            format_period(parse_period(str(d)[:7], "M").asfreq(freq.get(f, f)), lang)
+            if d is not None and str(d) != "NaT"
+            else "–"
+            for d, f in zip(status["last_period"], status["frequency"], strict=True)
+        ],
+        t("supply.last_vintage"): [
+            format_date(d, lang) if d is not None and str(d) != "NaT" else "–"
+            for d in status["last_vintage"]
+        ],
+        t("supply.recorded_by"): status["last_recorded_by"].fillna("–"),
+    },
+    hide_index=True,
+    width="stretch",
+)

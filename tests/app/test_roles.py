@@ -1,0 +1,166 @@
+"""Who sees what: sign-in, the role × page table, sign-out, the idle timeout, and audited actions
+done through the pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+
+from data import audit
+from data.accounts import SYSTEM
+from data.engine import make_engine
+from data.permissions import PAGES, can_open
+from tests.app.conftest import ACCOUNTS, PASSWORD, user_for
+from ui.i18n import translate
+
+PAGE_FILES = {
+    "overview": "pages/overview.py",
+    "explore": "pages/explore.py",
+    "supply": "pages/supply.py",
+    "admin_users": "pages/admin_users.py",
+    "admin_audit": "pages/admin_audit.py",
+}
+PAGE_TITLES = {
+    "overview": "overview.title",
+    "explore": "explore.title",
+    "supply": "supply.title",
+    "admin_users": "admin.users.title",
+    "admin_audit": "admin.audit.title",
+}
+
+
+def _audit_rows(**filters):  # type: ignore[no-untyped-def]
+    return audit.query(make_engine(os.environ["COCKPIT_DATABASE_URL"]), SYSTEM, **filters)
+
+
+@pytest.mark.parametrize("role", list(ACCOUNTS))
+@pytest.mark.parametrize("page", list(PAGE_FILES))
+def test_role_by_page(open_page, role: str, page: str) -> None:  # type: ignore[no-untyped-def]
+    at = open_page(PAGE_FILES[page], role=role)
+    assert not at.exception
+    titles = [title.value for title in at.title]
+    if can_open(role, page):
+        assert translate(PAGE_TITLES[page], "vi") in titles
+        assert not at.error
+    else:
+        expected = translate(
+            "error.forbidden_page",
+            "vi",
+            role=translate(f"role.{role}", "vi"),
+            page=translate(f"page.{page}", "vi"),
+        )
+        assert [e.value for e in at.error] == [expected]
+        assert titles == [], "a forbidden page shows nothing else"
+
+
+def test_every_page_is_in_the_table() -> None:
+    assert set(PAGE_FILES) <= set(PAGES)
+
+
+@pytest.mark.parametrize("page", list(PAGE_FILES))
+def test_nothing_works_signed_out(open_page, page: str) -> None:  # type: ignore[no-untyped-def]
+    at = open_page(PAGE_FILES[page], role=None)
+    assert not at.exception
+    assert [title.value for title in at.title] == [translate("auth.title", "vi")]
+    assert not at.metric and not at.dataframe
+
+
+def _sign_in(open_page, username: str, password: str):  # type: ignore[no-untyped-def]
+    at = open_page("pages/overview.py", role=None)
+    at.text_input(key="auth.form.username").set_value(username)
+    at.text_input(key="auth.form.password").set_value(password)
+    at.button[0].click().run()
+    return at
+
+
+def test_sign_in_with_the_right_password_opens_the_overview(open_page) -> None:  # type: ignore[no-untyped-def]
+    at = _sign_in(open_page, ACCOUNTS["analyst"][0], PASSWORD)
+    assert not at.exception
+    assert translate("overview.title", "vi") in [title.value for title in at.title]
+    latest = _audit_rows(action="sign_in.success", actor=ACCOUNTS["analyst"][0])
+    assert len(latest) >= 1
+
+
+def test_wrong_password_and_unknown_user_get_the_same_message(open_page) -> None:  # type: ignore[no-untyped-def]
+    wrong = _sign_in(open_page, ACCOUNTS["leader"][0], "not-the-password")
+    unknown = _sign_in(open_page, "nobody-here", "not-the-password")
+    message = translate("error.sign_in_failed", "vi")
+    assert [e.value for e in wrong.error] == [message]
+    assert [e.value for e in unknown.error] == [message]
+    assert "not-the-password" not in _audit_rows(action="sign_in.failure").to_string()
+
+
+def test_sign_out_returns_to_the_sign_in_screen_and_is_audited(open_page) -> None:  # type: ignore[no-untyped-def]
+    at = open_page("pages/overview.py", role="admin")
+    sign_out = next(b for b in at.sidebar.button if b.label == translate("auth.sign_out", "vi"))
+    sign_out.click().run()
+    assert [title.value for title in at.title] == [translate("auth.title", "vi")]
+    assert translate("auth.signed_out", "vi") in [i.value for i in at.info]
+    assert len(_audit_rows(action="sign_out", actor=ACCOUNTS["admin"][0])) >= 1
+
+
+def test_an_idle_session_is_signed_out(open_page) -> None:  # type: ignore[no-untyped-def]
+    at = open_page("pages/overview.py", role="leader")
+    at.session_state["auth.last_active"] = dt.datetime.now(dt.UTC).replace(
+        tzinfo=None
+    ) - dt.timedelta(hours=3)
+    at.run()
+    assert [title.value for title in at.title] == [translate("auth.title", "vi")]
+    assert translate("auth.idle", "vi") in [i.value for i in at.info]
+
+
+def test_data_officer_submits_for_its_own_agency_and_it_is_audited(open_page) -> None:  # type: ignore[no-untyped-def]
+    at = open_page("pages/supply.py", role="data_officer")
+    at.selectbox[0].set_value("FIR_PA")
+    at.text_input[0].set_value("2024-03")
+    at.text_input[1].set_value("4,5")
+    at.text_input[2].set_value("Công văn NHNN số 1/2024")
+    at.button[0].click().run()
+    assert not at.exception
+    assert [s.value for s in at.success] == [
+        translate("supply.submitted", "vi", code="FIR_PA", period="Tháng 3/2024")
+    ]
+    rows = _audit_rows(action="observation.submit", actor=ACCOUNTS["data_officer"][0])
+    assert len(rows) == 1 and "4.5" in rows.iloc[0]["after_json"]
+
+
+def test_data_officer_value_typed_wrong_is_refused_and_nothing_is_stored(open_page) -> None:  # type: ignore[no-untyped-def]
+    before = len(_audit_rows(action="observation.submit"))
+    at = open_page("pages/supply.py", role="data_officer")
+    at.selectbox[0].set_value("FIR_PA")
+    at.text_input[0].set_value("2024-04")
+    at.text_input[1].set_value("bốn")
+    at.text_input[2].set_value("NHNN")
+    at.button[0].click().run()
+    assert [e.value for e in at.error] == [translate("error.number_unparseable", "vi", text="bốn")]
+    assert len(_audit_rows(action="observation.submit")) == before
+
+
+def test_leader_sees_supply_status_but_no_form(open_page) -> None:  # type: ignore[no-untyped-def]
+    at = open_page("pages/supply.py", role="leader")
+    assert not at.exception
+    assert at.dataframe
+    assert translate("supply.submit", "vi") not in [b.label for b in at.button]
+
+
+def test_admin_creates_an_account_and_the_audit_page_shows_it(open_page) -> None:  # type: ignore[no-untyped-def]
+    at = open_page("pages/admin_users.py", role="admin")
+    form = at.text_input
+    form[0].set_value("chuyenvien2")
+    form[1].set_value("Nguyễn Văn A")
+    form[3].set_value("Another-Secret-99")
+    form[4].set_value("Another-Secret-99")
+    at.selectbox[0].set_value("analyst")
+    at.button[0].click().run()
+    assert not at.exception
+    assert [s.value for s in at.success] == [
+        translate("admin.users.created", "vi", username="chuyenvien2")
+    ]
+    assert user_for("admin").username == ACCOUNTS["admin"][0]
+    audit_page = open_page("pages/admin_audit.py", role="admin")
+    table = audit_page.dataframe[0].value
+    created = table[table["action"] == "user.create"]
+    assert "chuyenvien2" in created.to_string()
+    assert "Another-Secret-99" not in table.to_string()
