@@ -38,6 +38,13 @@ PAGES = [
     ("explore", "pages/explore.py", ":material/query_stats:", "kham-pha", "nav.section.browse"),
     ("supply", "pages/supply.py", ":material/upload:", "cung-cap-so-lieu", "nav.section.work"),
     ("admin_users", "pages/admin_users.py", ":material/group:", "tai-khoan", "nav.section.admin"),
+    (
+        "admin_catalogue",
+        "pages/admin_catalogue.py",
+        ":material/list_alt:",
+        "danh-muc",
+        "nav.section.admin",
+    ),
     ("admin_audit", "pages/admin_audit.py", ":material/history:", "nhat-ky", "nav.section.admin"),
 ]
 

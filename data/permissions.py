@@ -33,6 +33,7 @@ PAGES: dict[str, frozenset[str]] = {
     "supply": frozenset({DATA_OFFICER, ADMIN, LEADER}),
     "admin_users": frozenset({ADMIN}),
     "admin_audit": frozenset({ADMIN}),
+    "admin_catalogue": frozenset({ADMIN}),
 }
 
 ACTIONS: dict[str, frozenset[str]] = {

@@ -21,6 +21,7 @@ PAGE_FILES = {
     "supply": "pages/supply.py",
     "admin_users": "pages/admin_users.py",
     "admin_audit": "pages/admin_audit.py",
+    "admin_catalogue": "pages/admin_catalogue.py",
 }
 PAGE_TITLES = {
     "overview": "overview.title",
@@ -28,6 +29,7 @@ PAGE_TITLES = {
     "supply": "supply.title",
     "admin_users": "admin.users.title",
     "admin_audit": "admin.audit.title",
+    "admin_catalogue": "catalogue.title",
 }
 
 
@@ -164,3 +166,18 @@ def test_admin_creates_an_account_and_the_audit_page_shows_it(open_page) -> None
     created = table[table["action"] == "user.create"]
     assert "chuyenvien2" in created.to_string()
     assert "Another-Secret-99" not in table.to_string()
+
+
+def test_admin_corrects_a_plan_target_and_a_bad_one_is_refused(open_page) -> None:  # type: ignore[no-untyped-def]
+    at = open_page("pages/admin_catalogue.py", role="admin")
+    at.selectbox[1].set_value(2026).run()
+    at.text_input[3].set_value("không rõ")
+    at.button[1].click().run()
+    assert [e.value for e in at.error] == [
+        translate("error.target_unparseable", "vi", text="không rõ")
+    ]
+    at.text_input[3].set_value("Từ 10 trở lên")
+    at.button[1].click().run()
+    assert [s.value for s in at.success] == [translate("catalogue.saved", "vi")]
+    rows = _audit_rows(action="target.change")
+    assert len(rows) == 1 and "Từ 10 trở lên" in rows.iloc[0]["after_json"]
