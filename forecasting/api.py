@@ -29,7 +29,7 @@ from forecasting.errors import ForecastError, series_label
 from forecasting.fitting import COMMON_PARAMETERS, check_request, fit_model
 from forecasting.registry import get_spec
 from forecasting.result import ForecastResult
-from forecasting.selection import default_candidates, parse_candidates, select
+from forecasting.selection import default_candidates, default_pools, parse_candidates, select
 from forecasting.validation import (
     check_choice,
     check_horizon,
@@ -106,13 +106,12 @@ def forecast(
         check_parameters("auto", params, AUTO_PARAMETERS)
         check_length(y, 4, "auto")
         check_not_constant(y)
-        candidates = (
-            parse_candidates(params.pop("candidates"))
-            if "candidates" in params
-            else default_candidates(y, m)
-        )
+        if "candidates" in params:
+            candidates, pools = parse_candidates(params.pop("candidates")), None
+        else:
+            candidates, pools = default_candidates(y, m), default_pools(m)
         select_by = params.pop("select_by", "mase")
-        selection = select(y, horizon, m, levels, settings, candidates, select_by, params)
+        selection = select(y, horizon, m, levels, settings, candidates, select_by, params, pools)
         model, scores, forecasts = selection.model, selection.scores, selection.forecasts
     else:
         get_spec(method)

@@ -30,6 +30,7 @@ from statsmodels.tsa.exponential_smoothing.ets import ETSModel
 from forecasting.errors import ForecastError, series_label
 from forecasting.intervals import alpha_of
 from forecasting.registry import ModelSpec, Prediction, register
+from forecasting.seasonality import DESEASONALIZE, AdjustedFit, adjusted, seasonal_adjustment
 from forecasting.validation import (
     check_choice,
     check_length,
@@ -189,7 +190,7 @@ def fit_form(
 
 def fit(
     y: pd.Series, season_length: int, exog: pd.DataFrame | None = None, **params: Any
-) -> EtsFit:
+) -> EtsFit | AdjustedFit:
     """Fit every candidate form and keep the one with the smallest AICc.
 
     Parameters
@@ -200,8 +201,15 @@ def fit(
         Periods per seasonal cycle (12 monthly, 4 quarterly, 1 yearly).
     **params:
         ``error``, ``trend``, ``seasonal`` ("none", "add", "mul"), ``damped`` (bool) fix a
-        component; ``initialization`` ("auto", "estimated", "heuristic").
+        component; ``initialization`` ("auto", "estimated", "heuristic"); ``deseasonalize``
+        (False, the default; True, or "auto" which tests for seasonality) fits non-seasonal forms
+        to the classically seasonally adjusted series (see :mod:`forecasting.seasonality`).
     """
+    deseasonalize = params.pop("deseasonalize", False)
+    if deseasonalize is not False and season_length > 1:
+        adjustment = seasonal_adjustment(y.to_numpy(dtype=float), season_length, deseasonalize)
+        inner = fit(adjusted(y, adjustment), 1, **params)
+        return AdjustedFit(inner, adjustment, len(y))
     initialization = params.get("initialization", "auto")
     best: EtsFit | None = None
     failures = []
@@ -244,6 +252,16 @@ def check(y: pd.Series, season_length: int, params: Mapping[str, Any]) -> None:
                 value="True",
             )
     check_choice("ets", "initialization", params.get("initialization", "auto"), INITIALIZATIONS)
+    check_choice("ets", "deseasonalize", params.get("deseasonalize", False), DESEASONALIZE)
+    if params.get("deseasonalize", False) is not False and params.get("seasonal") in ("add", "mul"):
+        raise ForecastError(
+            "forecast.bad_parameter",
+            "parameter 'deseasonalize' of method 'ets' removes the season before fitting; "
+            f"it cannot be combined with seasonal={params['seasonal']!r}",
+            parameter="deseasonalize",
+            method="ets",
+            value=repr(params["deseasonalize"]),
+        )
     check_length(y, 4, "ets")
     check_not_constant(y)
     if params.get("seasonal") in ("add", "mul"):
@@ -266,7 +284,9 @@ register(
         name="ets",
         description="Exponential smoothing (ETS), form chosen by AICc",
         fit=fit,
-        parameters=frozenset({"error", "trend", "damped", "seasonal", "initialization"}),
+        parameters=frozenset(
+            {"error", "trend", "damped", "seasonal", "initialization", "deseasonalize"}
+        ),
         check=check,
     )
 )

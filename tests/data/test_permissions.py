@@ -36,6 +36,7 @@ PAGE_TABLE: dict[str, set[str]] = {
     "supply": {L, D, M},
     "admin_users": {M},
     "admin_audit": {M},
+    "admin_catalogue": {M},
 }
 
 ACTION_TABLE: dict[str, set[str]] = {

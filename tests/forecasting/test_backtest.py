@@ -91,14 +91,20 @@ def test_auto_picks_drift_for_a_trend() -> None:
     assert result.model == "Drift"
 
 
-def test_auto_picks_a_seasonal_family_by_default(seasonal_series: pd.Series) -> None:
+def test_auto_defaults_to_the_median_of_its_pool(seasonal_series: pd.Series) -> None:
     result = forecast(seasonal_series, 12, backtest_origins=2)
-    chosen = result.backtest[result.backtest["chosen"]]["model"].item()
-    assert "naive" not in chosen
-    assert result.backtest["mase"].min() == pytest.approx(
-        result.backtest[result.backtest["chosen"]]["mase"].item()
-    )
+    scores = result.backtest.set_index("model")
+    chosen = scores.index[scores["chosen"]].item()
+    assert chosen.startswith("median(optimized_theta + ets (deseasonalised)")
+    assert result.model.startswith("Median of Optimised Theta DOTM (deseasonalised)")
     assert {"coverage_80", "coverage_95", "smape", "rmse"} <= set(result.backtest.columns)
+
+
+def test_auto_chooses_the_better_pool_for_non_seasonal_data(trending_yearly: pd.Series) -> None:
+    result = forecast(trending_yearly, 5, backtest_origins=3)
+    pools = result.backtest[result.backtest["model"].str.startswith("median(")]
+    assert len(pools) == 2
+    assert pools.loc[pools["chosen"], "mase"].item() == pytest.approx(pools["mase"].min())
 
 
 def test_ets_finds_no_trend_in_a_local_level() -> None:

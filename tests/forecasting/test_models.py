@@ -9,10 +9,14 @@ from scipy.stats import norm
 from statsmodels.tsa.exponential_smoothing.ets import ETSModel
 from statsmodels.tsa.forecasting.stl import STLForecast
 from statsmodels.tsa.forecasting.theta import ThetaModel
+from statsmodels.tsa.holtwinters import SimpleExpSmoothing
+from statsmodels.tsa.seasonal import seasonal_decompose
 from statsmodels.tsa.statespace.sarimax import SARIMAX
 
-from forecasting import MODELS, forecast
+from forecasting import MODELS, ForecastError, forecast
 from forecasting.exog import future_index, outlier_dummies, seasonal_dummies, tet_dummies
+from forecasting.models.optimized_theta import trend_lines
+from forecasting.seasonality import is_seasonal, seasonal_adjustment
 from tests.forecasting.conftest import monthly, yearly
 
 FAST = {"backtest_origins": 1}
@@ -23,6 +27,7 @@ def test_registry_holds_every_family() -> None:
         "ets",
         "arima",
         "theta",
+        "optimized_theta",
         "stl_ets",
         "stl_arima",
         "naive",
@@ -204,3 +209,86 @@ def test_exog_builders() -> None:
     assert seasonal_dummies(index).shape == (14, 11)
     tet = tet_dummies(index, ["2020-01-25", "2021-02-12"])
     assert list(tet.index[tet["tet"] == 1].astype(str)) == ["2020-01", "2021-02"]
+
+
+def test_static_theta_two_is_hyndman_billah_theta(trending_yearly: pd.Series) -> None:
+    """Theta = 2 on the whole-series line is SES plus half the OLS slope (Hyndman & Billah)."""
+    result = forecast(
+        trending_yearly, 5, "optimized_theta", theta=2, dynamic=False, alpha=0.4, **FAST
+    )
+    estimates = result.params["estimates"]
+    values = trending_yearly.to_numpy()
+    n = len(values)
+    slope, intercept = np.polyfit(np.arange(1, n + 1), values, 1)
+    # Fiorucci et al.'s initial level is Hyndman & Billah's less (1 - 1/theta)(A + B).
+    ses = SimpleExpSmoothing(
+        values,
+        initialization_method="known",
+        initial_level=estimates["level0"] + 0.5 * (intercept + slope),
+    ).fit(smoothing_level=0.4, optimized=False)
+    steps = np.arange(1, 6)
+    expected = ses.forecast(5) + 0.5 * slope * (steps - 1 + (1 - 0.6**n) / 0.4)
+    assert estimates["theta"] == pytest.approx(2.0)
+    np.testing.assert_allclose(result.point, expected, rtol=1e-9)
+
+
+def test_optimized_theta_fixed_at_two_is_close_to_thetamodel(trending_yearly: pd.Series) -> None:
+    result = forecast(trending_yearly, 5, "optimized_theta", theta=2, dynamic=False, **FAST)
+    direct = ThetaModel(trending_yearly, deseasonalize=False).fit()
+    np.testing.assert_allclose(result.point, direct.forecast(5), rtol=0.02)
+
+
+def test_dynamic_trend_lines_are_least_squares_on_each_prefix() -> None:
+    values = np.random.default_rng(11).normal(10, 2, 12).cumsum()
+    intercepts, slopes = trend_lines(values, dynamic=True)
+    for t in range(2, 13):
+        slope, intercept = np.polyfit(np.arange(1, t + 1), values[:t], 1)
+        assert slopes[t - 1] == pytest.approx(slope)
+        assert intercepts[t - 1] == pytest.approx(intercept)
+    assert (intercepts[0], slopes[0]) == (values[0], 0.0)
+
+
+def test_optimized_theta_estimates_theta_above_two_for_a_strong_trend() -> None:
+    rng = np.random.default_rng(12)
+    y = yearly(100 + 8 * np.arange(40) + rng.normal(0, 2, 40), "TREND")
+    result = forecast(y, 4, "optimized_theta", **FAST)
+    assert result.model == "Optimised Theta DOTM"
+    assert result.params["estimates"]["theta"] > 2
+    assert result.point.iloc[-1] == pytest.approx(100 + 8 * 43, rel=0.03)
+
+
+def test_optimized_theta_rejects_alpha_out_of_range(trending_yearly: pd.Series) -> None:
+    with pytest.raises(
+        ForecastError,
+        match=r"'alpha' of method 'optimized_theta' must be a "
+        r"number from 0.1 to 0.99, got 1.5",
+    ):
+        forecast(trending_yearly, 3, "optimized_theta", alpha=1.5)
+
+
+def test_seasonality_test_and_classical_indices(seasonal_series: pd.Series) -> None:
+    values = seasonal_series.to_numpy()
+    assert is_seasonal(values, 12)
+    assert not is_seasonal(np.random.default_rng(13).normal(50, 1, 96), 12)
+    adjustment = seasonal_adjustment(values, 12)
+    expected = seasonal_decompose(values, model="mul", period=12).seasonal[:12]
+    assert adjustment.kind == "multiplicative"
+    np.testing.assert_allclose(adjustment.indices, expected)
+
+
+def test_deseasonalised_ets_is_etsmodel_on_adjusted_series(seasonal_series: pd.Series) -> None:
+    result = forecast(
+        seasonal_series,
+        12,
+        "ets",
+        deseasonalize=True,
+        error="add",
+        trend="add",
+        damped=False,
+        **FAST,
+    )
+    season = seasonal_decompose(seasonal_series.to_numpy(), model="mul", period=12).seasonal
+    adjusted = seasonal_series / season
+    direct = ETSModel(adjusted, error="add", trend="add").fit(disp=False).forecast(12)
+    np.testing.assert_allclose(result.point, direct.to_numpy() * season[:12], rtol=1e-6)
+    assert result.model == "ETS(A,A,N) (deseasonalised)"
