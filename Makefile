@@ -43,6 +43,10 @@ bench-forecast: | $(BIN)/activate
 	.venv-bench/bin/pip install -q --disable-pip-version-check -r requirements-bench.txt
 	.venv-bench/bin/python -m bench.m3
 
+forecast: db
+	@test -n "$(PERIOD)" || { echo "Usage: make forecast PERIOD=2026-11 [ALL=1]"; exit 2; }
+	$(BIN)/python -m data.forecast_batch --period "$(PERIOD)" $(if $(ALL),--all)
+
 admin: db
 	@test -n "$(USERNAME)" || { echo "Usage: make admin USERNAME=<name>"; exit 2; }
 	$(BIN)/python -m data.users_cli create-admin --username "$(USERNAME)"

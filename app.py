@@ -36,6 +36,13 @@ role = user.role if user is not None else None
 PAGES = [
     ("overview", "pages/overview.py", ":material/dashboard:", "tong-quan", "nav.section.browse"),
     ("explore", "pages/explore.py", ":material/query_stats:", "kham-pha", "nav.section.browse"),
+    (
+        "forecast_lab",
+        "pages/forecast_lab.py",
+        ":material/insights:",
+        "phong-du-bao",
+        "nav.section.work",
+    ),
     ("supply", "pages/supply.py", ":material/upload:", "cung-cap-so-lieu", "nav.section.work"),
     ("admin_users", "pages/admin_users.py", ":material/group:", "tai-khoan", "nav.section.admin"),
     (

@@ -14,17 +14,20 @@ from __future__ import annotations
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    CheckConstraint,
     Column,
     Date,
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 metadata = MetaData(
@@ -189,4 +192,79 @@ audit_log = Table(
     Column("before_json", Text),
     Column("after_json", Text),
     Column("detail", Text),
+)
+
+# Forecasts (issue 4). A *run* is one forecast of one indicator, in one target transformation
+# ("level", "yoy_pct" ...), made either by an analyst who publishes it (``kind`` "published") or by
+# the monthly batch (``kind`` "batch", author "system"). It keeps what it rests on: the model and
+# its parameters, the backtest that judged it, the data version and the latest vintage of the
+# series it saw, and the last actual period (``origin_period``). Runs, their values and the saved
+# configurations are append-only (the migration adds triggers that refuse UPDATE and DELETE): a
+# second publication is a new run, and a track record can always be rebuilt.
+#
+# The batch writes one run per indicator, transformation and ``forecast_month`` (a partial unique
+# index, so running it again for the same month adds nothing); published runs may be several a
+# month.
+FORECAST_KINDS = ("published", "batch")
+
+forecast_runs = Table(
+    "forecast_runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("indicator_code", String(120), ForeignKey("indicators.code"), nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("target_transform", String(40), nullable=False),
+    Column("frequency", String(1), nullable=False),
+    Column("method", String(40), nullable=False),
+    Column("model", String(300), nullable=False),
+    Column("params_json", Text, nullable=False),
+    Column("horizon", Integer, nullable=False),
+    Column("levels", String(40), nullable=False),
+    Column("origin_period", String(10), nullable=False),
+    Column("data_version", String(100), nullable=False),
+    Column("data_vintage", Date),
+    Column("author", String(120), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("forecast_month", String(7), nullable=False),
+    Column("backtest_json", Text),
+    CheckConstraint("kind IN ('published', 'batch')", name="ck_forecast_runs_kind"),
+    Index("ix_forecast_runs_lookup", "indicator_code", "target_transform", "kind"),
+    Index(
+        "uq_forecast_runs_batch_month",
+        "indicator_code",
+        "kind",
+        "target_transform",
+        "forecast_month",
+        unique=True,
+        sqlite_where=text("kind = 'batch'"),
+        postgresql_where=text("kind = 'batch'"),
+    ),
+)
+
+# One row per forecast period and quantity: the point forecast (``level`` 0, since a primary-key
+# column cannot be NULL on PostgreSQL) and the lower and upper bound of each interval level.
+forecast_values = Table(
+    "forecast_values",
+    metadata,
+    Column("run_id", Integer, ForeignKey("forecast_runs.id"), primary_key=True),
+    Column("period_start", Date, primary_key=True),
+    Column("quantity", String(5), primary_key=True),
+    Column("level", Integer, primary_key=True),
+    Column("period_end", Date, nullable=False),
+    Column("value", Float, nullable=False),
+)
+
+# An analyst's saved choice of method and parameters for an indicator and transformation, which
+# the monthly batch uses. Append-only versions: the latest one saved wins.
+forecast_configs = Table(
+    "forecast_configs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("indicator_code", String(120), ForeignKey("indicators.code"), nullable=False),
+    Column("target_transform", String(40), nullable=False),
+    Column("method", String(40), nullable=False),
+    Column("params_json", Text, nullable=False),
+    Column("saved_by", String(120), nullable=False),
+    Column("saved_at", DateTime, nullable=False),
+    Index("ix_forecast_configs_indicator", "indicator_code", "target_transform"),
 )

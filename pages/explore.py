@@ -13,7 +13,8 @@ from analytics.transforms import TRANSFORMS
 from data.export import to_csv_bytes, to_xlsx_bytes
 from ui import cache, state
 from ui.charts import series_chart
-from ui.explore_data import build
+from ui.explore_data import build, forecast_rows, forecastable_codes
+from ui.forecast_view import published_caption
 from ui.i18n import current_language, error_text, t, unit_text
 from ui.steps import describe_steps
 from ui.view_state import (
@@ -171,16 +172,26 @@ for error in result.errors:
 if not result.frame.empty:
     units = result.frame["unit"].unique()
     separate = view.compare == "own" and len(view.codes) > 1
+    _, forecast_version = cache.current_forecast_version()
+    published = {
+        code: stored
+        for code in forecastable_codes(view, list(result.steps), catalogue)
+        if (stored := cache.latest_published(engine, code, view.transform, forecast_version))
+    }
+    forecasts = forecast_rows(result.frame, published, view, lang)
     st.altair_chart(
         series_chart(
             result.frame,
             lang=lang,
             separate_axes=separate,
             value_title=units[0] if len(units) == 1 else "",
+            forecasts=forecasts,
         ),
         width="stretch",
     )
     st.caption(t("explore.applied", steps=describe_steps(result.steps, view, lang)))
+    for code in dict.fromkeys(forecasts.get("code", [])):
+        st.caption(published_caption(published[code], names[code], lang))
 
     meta = catalogue.set_index("code")
     for code in dict.fromkeys(result.frame["code"]):

@@ -8,6 +8,7 @@ from analytics.formatting import format_change, format_date, format_number, form
 from analytics.tiles import summarise
 from data.repository import series
 from ui import cache, state
+from ui.forecast_view import tile_forecast
 from ui.headlines import HEADLINES
 from ui.i18n import current_language, t, unit_text
 from ui.targets_view import target_table
@@ -17,6 +18,7 @@ engine, version = cache.current_version()
 catalogue = cache.catalogue(engine, version).set_index("code")
 codes = tuple(h.code for h in HEADLINES if h.code in catalogue.index)
 frame = cache.observations(engine, codes, version)
+_, forecast_version = cache.current_forecast_version()
 
 st.title(t("overview.title"))
 st.caption(t("overview.caption"))
@@ -54,6 +56,9 @@ for index, headline in enumerate(HEADLINES):
             help=meta["name_vi"] if lang == "vi" else meta["name_en"],
         )
         st.caption(f"{format_period(summary.period, lang)} · {unit}")
+        published = cache.latest_published(engine, headline.code, "level", forecast_version)
+        if published is not None and (line := tile_forecast(published, summary.period, lang)):
+            st.caption(line)
         st.page_link(
             "pages/explore.py",
             label=t("overview.open"),

@@ -2,20 +2,31 @@
 
 The engine is shared by all sessions (``cache_resource``). Query results are cached per data
 version (``repository.data_version``), so a new load or submission is seen at once; the engine is
-passed as ``_engine`` so that it is not hashed.
+passed as ``_engine`` so that it is not hashed. Published forecasts are cached per forecasts
+version (``data.forecasts.version``), and forecast fits per digest of the series' values
+(:func:`series_key`) and every parameter, so an analyst's tuning is computed once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+import warnings
 
 import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 
+from analytics.diagnostics import one_step_errors
+from analytics.forecast_request import forecast_arguments
 from analytics.search import prepare_catalogue
-from data import repository
+from data import forecasts, repository
 from data.engine import make_engine
+from forecasting import ForecastResult, forecast
+from forecasting.selection import default_candidates
+from forecasting.validation import season_length
+from ui.forecast_view import diagnosed_members
 
 
 @st.cache_resource
@@ -54,3 +65,95 @@ def current_version() -> tuple[Engine, str]:
     """The shared engine and the data version every cache key in this run should use."""
     db = engine()
     return db, data_version(db, str(db.url))
+
+
+# --- forecasts ---------------------------------------------------------------------------------
+
+DIAGNOSTIC_ORIGINS = 36
+"""One-step-ahead forecasts behind the residual diagnostics (three years of months)."""
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def forecast_version(_engine: Engine, url: str) -> str:
+    """The forecasts' version token (runs and configurations); cleared when one is published."""
+    return forecasts.version(_engine)
+
+
+def series_key(series: pd.Series) -> str:
+    """A digest of a series' name, periods and values: the part of a fit's cache key it decides."""
+    digest = hashlib.sha256(str(series.name).encode())
+    digest.update(pd.util.hash_pandas_object(series, index=True).to_numpy().tobytes())
+    digest.update(str(series.index.freqstr).encode())
+    return digest.hexdigest()
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def fitted_forecast(
+    key: str, _target: pd.Series, horizon: int, method: str, settings_json: str
+) -> ForecastResult:
+    """``forecasting.forecast`` of ``_target`` (whose digest is ``key``) with the lab's settings."""
+    arguments = forecast_arguments(json.loads(settings_json), _target.index, horizon)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return forecast(_target, horizon, method, **arguments)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def residuals(
+    key: str, _target: pd.Series, method: str, settings_json: str, chosen: str
+) -> pd.Series:
+    """One-step-ahead forecast errors over the last periods of ``_target`` (digest ``key``).
+
+    The method is backtested one period ahead from up to :data:`DIAGNOSTIC_ORIGINS` origins, with
+    the lab's settings. For ``auto``, only ``chosen`` is: the candidate ``auto`` chose, or the
+    members of the combination it chose (their forecasts combined), not every candidate.
+    """
+    settings = json.loads(settings_json)
+    origins = max(1, min(DIAGNOSTIC_ORIGINS, len(_target) // 2))
+    runs, how = [(method, {})], "mean"
+    if method == "auto":
+        candidates = default_candidates(_target, season_length(_target.index))
+        members, how = diagnosed_members(chosen, candidates)
+        runs = [(member.method, member.params) for member in members] or runs
+    tables = []
+    for run_method, extra in runs:
+        arguments = forecast_arguments({**settings, **extra}, _target.index, 1)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            result = forecast(
+                _target, 1, run_method, backtest_origins=origins, backtest_horizon=1, **arguments
+            )
+        tables.append(result.backtest_forecasts)
+    return one_step_errors(pd.concat(tables, ignore_index=True), how)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def latest_published(
+    _engine: Engine, code: str, target_transform: str, version: str
+) -> forecasts.StoredForecast | None:
+    """The latest published forecast of ``code`` in ``target_transform``."""
+    return forecasts.latest_published(_engine, code, target_transform)
+
+
+@st.cache_data(show_spinner=False)
+def published_runs(_engine: Engine, code: str, version: str) -> pd.DataFrame:
+    """The published forecasts of ``code``, newest first."""
+    return forecasts.published_runs(_engine, code)
+
+
+@st.cache_data(show_spinner=False)
+def track_record(_engine: Engine, code: str, version: str, data: str) -> pd.DataFrame:
+    """Published forecasts of ``code`` against the outcomes known in data version ``data``."""
+    return forecasts.track_record(_engine, code)
+
+
+@st.cache_data(show_spinner=False)
+def forecast_config(_engine: Engine, code: str, target_transform: str, version: str) -> dict | None:
+    """The saved configuration of ``code`` in ``target_transform``, if any."""
+    return forecasts.config_for(_engine, code, target_transform)
+
+
+def current_forecast_version() -> tuple[Engine, str]:
+    """The shared engine and the forecasts' version token for this run's cache keys."""
+    db = engine()
+    return db, forecast_version(db, str(db.url))

@@ -27,6 +27,8 @@ TIME_LOCALE = {
 }
 FACET_WIDTH = 980  # a faceted chart cannot take the container width
 PALETTE = ["#1f4e79", "#c0392b", "#27ae60", "#8e44ad", "#d35400", "#16a085"]
+FAN_COLOURS = ["#1f4e79", "#c0392b", "#7f8c8d"]  # actuals, the new forecast, the compared one
+BAND_OPACITY = (0.15, 0.32)  # the widest band lightest
 
 
 def _localised(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
@@ -36,16 +38,48 @@ def _localised(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
     return chart.configure(locale=locale).configure_axis(labelFontSize=13, titleFontSize=13)
 
 
+def _forecast_layers(
+    base: alt.Chart, levels: tuple[int, ...], color: alt.Color | alt.ColorValue
+) -> list[alt.Chart]:
+    """The fan of forecast rows (``kind == "forecast"``): one band per level, widest and lightest
+    first, and the point forecast as a dashed line."""
+    forecast = base.transform_filter(alt.datum.kind == "forecast")
+    layers = []
+    for rank, level in enumerate(sorted(levels, reverse=True)):
+        layers.append(
+            forecast.mark_area(opacity=BAND_OPACITY[min(rank, len(BAND_OPACITY) - 1)]).encode(
+                y=f"lower_{level}:Q", y2=f"upper_{level}:Q", color=color
+            )
+        )
+    layers.append(
+        forecast.mark_line(strokeWidth=2.5, strokeDash=[7, 4]).encode(y="value:Q", color=color)
+    )
+    return layers
+
+
 def series_chart(
-    frame: pd.DataFrame, *, lang: str, separate_axes: bool, value_title: str, height: int = 320
+    frame: pd.DataFrame,
+    *,
+    lang: str,
+    separate_axes: bool,
+    value_title: str,
+    height: int = 320,
+    forecasts: pd.DataFrame | None = None,
 ) -> alt.TopLevelMixin:
-    """Lines of one or more series over time.
+    """Lines of one or more series over time, with the published forecast of any as a fan.
 
     ``frame`` has columns ``date`` (period start), ``label`` (series legend), ``value``,
     ``period`` (formatted period for the tooltip) and ``unit``. With ``separate_axes`` each
     series gets its own panel and y axis; otherwise all share one axis (rebased or same unit).
+    ``forecasts`` has the same columns (``value`` is the point forecast) plus
+    ``lower_<level>``/``upper_<level>``; it is drawn dashed, in its series' colour, with its bands.
     """
     labels = list(dict.fromkeys(frame["label"]))
+    combined = frame.assign(kind="actual")
+    levels: tuple[int, ...] = ()
+    if forecasts is not None and not forecasts.empty:
+        combined = pd.concat([combined, forecasts.assign(kind="forecast")], ignore_index=True)
+        levels = tuple(int(c.split("_")[1]) for c in forecasts.columns if c.startswith("lower_"))
     color = alt.Color(
         "label:N",
         title=None,
@@ -59,7 +93,7 @@ def series_chart(
         alt.Tooltip("value:Q", title="", format=",.2f"),
         alt.Tooltip("unit:N", title=""),
     ]
-    base = alt.Chart(frame).encode(
+    base = alt.Chart().encode(
         x=alt.X("date:T", title=None, axis=alt.Axis(format="%m/%Y", labelOverlap=True)),
         y=alt.Y(
             "value:Q",
@@ -67,9 +101,14 @@ def series_chart(
             scale=alt.Scale(zero=False),
         ),
         color=color,
-        tooltip=tooltip,
     )
-    lines = base.mark_line(strokeWidth=2.5) + base.mark_circle(size=28, opacity=0.0)
+    actual = base.transform_filter(alt.datum.kind == "actual")
+    layers = [
+        actual.mark_line(strokeWidth=2.5),
+        *(_forecast_layers(base, levels, color) if levels else []),
+        base.mark_circle(size=28, opacity=0.0).encode(tooltip=tooltip),
+    ]
+    lines = alt.layer(*layers, data=combined)
     if separate_axes and len(labels) > 1:
         chart = (
             lines.properties(height=max(140, height // len(labels)), width=FACET_WIDTH)
@@ -78,4 +117,74 @@ def series_chart(
         )
     else:
         chart = lines.properties(height=height, width="container")
+    return _localised(chart, lang)
+
+
+def fan_chart(
+    frame: pd.DataFrame, *, lang: str, value_title: str, height: int = 380
+) -> alt.TopLevelMixin:
+    """The actuals (solid), a forecast (dashed, with its bands) and another forecast to compare.
+
+    ``frame`` has columns ``date``, ``period`` (formatted), ``value``, ``label`` (the legend: the
+    series, the new forecast, the published one), ``kind`` (``actual``, ``forecast`` or
+    ``compare``) and, for forecast rows, ``lower_<level>``/``upper_<level>``. The compared forecast
+    is drawn as a dotted line without bands.
+    """
+    labels = list(dict.fromkeys(frame["label"]))
+    color = alt.Color(
+        "label:N",
+        title=None,
+        sort=labels,
+        scale=alt.Scale(domain=labels, range=FAN_COLOURS[: len(labels)]),
+        legend=alt.Legend(orient="bottom", labelLimit=600, columns=1),
+    )
+    levels = tuple(int(c.split("_")[1]) for c in frame.columns if c.startswith("lower_"))
+    base = alt.Chart().encode(
+        x=alt.X("date:T", title=None, axis=alt.Axis(format="%m/%Y", labelOverlap=True)),
+        y=alt.Y("value:Q", title=value_title, scale=alt.Scale(zero=False)),
+        color=color,
+    )
+    tooltip = [
+        alt.Tooltip("label:N", title=""),
+        alt.Tooltip("period:N", title=""),
+        alt.Tooltip("value:Q", title="", format=",.2f"),
+    ]
+    layers = [
+        base.transform_filter(alt.datum.kind == "actual").mark_line(strokeWidth=2.5),
+        *_forecast_layers(base, levels, color),
+        base.transform_filter(alt.datum.kind == "compare").mark_line(
+            strokeWidth=2, strokeDash=[2, 3]
+        ),
+        base.mark_circle(size=30, opacity=0.0).encode(tooltip=tooltip),
+    ]
+    chart = alt.layer(*layers, data=frame).properties(height=height, width="container")
+    return _localised(chart, lang)
+
+
+def acf_chart(
+    table: pd.DataFrame, *, lang: str, lag_title: str, acf_title: str, height: int = 220
+) -> alt.TopLevelMixin:
+    """Autocorrelations by lag as bars, with white noise's 95 % bounds as dashed rules.
+
+    ``table`` is ``analytics.diagnostics.autocorrelations``: ``lag``, ``acf``, ``bound``.
+    """
+    base = alt.Chart(table)
+    bars = base.mark_bar(size=6, color=PALETTE[0]).encode(
+        x=alt.X("lag:O", title=lag_title, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("acf:Q", title=acf_title, scale=alt.Scale(domain=[-1, 1])),
+        tooltip=[
+            alt.Tooltip("lag:O", title=lag_title),
+            alt.Tooltip("acf:Q", title=acf_title, format=".3f"),
+        ],
+    )
+    bound = table["bound"].iloc[0] if not table.empty else 0.0
+    rules = (
+        alt.Chart(pd.DataFrame({"y": [bound, -bound, 0.0], "dash": [1, 1, 0]}))
+        .mark_rule(color=PALETTE[1])
+        .encode(
+            y="y:Q",
+            strokeDash=alt.condition(alt.datum.dash == 1, alt.value([5, 4]), alt.value([1, 0])),
+        )
+    )
+    chart = (bars + rules).properties(height=height, width="container")
     return _localised(chart, lang)

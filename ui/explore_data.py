@@ -11,10 +11,13 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analytics.errors import InputError
+from analytics.forecast_request import TARGET_TRANSFORMS
 from analytics.formatting import format_period
-from analytics.periods import parse_period, period_label
+from analytics.periods import normalise_frequency, parse_period, period_label
 from analytics.transforms import Step, apply_transform, transform_pipeline
+from data.forecasts import StoredForecast
 from data.repository import series
+from ui.forecast_view import explore_forecast_rows
 from ui.i18n import unit_text
 from ui.view_state import ExploreView
 
@@ -113,3 +116,33 @@ def build(
     if parts:
         result.frame = pd.concat(parts, ignore_index=True)
     return result
+
+
+def forecastable_codes(view: ExploreView, codes: list[str], catalogue: pd.DataFrame) -> list[str]:
+    """The codes whose published forecast the view can show: forecasts are published in the view's
+    transformation, at the indicator's own frequency, and the series is not rebased to compare."""
+    if view.transform not in TARGET_TRANSFORMS or (view.compare == "rebased" and len(codes) > 1):
+        return []
+    frequency = catalogue.set_index("code")["frequency"]
+    return [
+        code
+        for code in codes
+        if not view.freq or normalise_frequency(view.freq) == normalise_frequency(frequency[code])
+    ]
+
+
+def forecast_rows(
+    frame: pd.DataFrame, published: dict[str, StoredForecast], view: ExploreView, lang: str
+) -> pd.DataFrame:
+    """Each published forecast as rows of the chart's ``forecasts`` frame, after its actuals."""
+    end = parse_period(view.end) if view.end else None
+    parts = []
+    for code, stored in published.items():
+        shown = frame[frame["code"] == code]
+        if shown.empty:
+            continue
+        last = parse_period(shown["period_label"].iloc[-1])
+        last_actual = pd.Series([shown["value"].iloc[-1]], index=pd.PeriodIndex([last]))
+        parts.append(explore_forecast_rows(stored, shown, last_actual, end, lang))
+    parts = [part for part in parts if not part.empty]
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()

@@ -15,14 +15,15 @@ from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.exc import DBAPIError
 
 from analytics.errors import InputError
-from data import accounts, audit, observations_write
+from data import accounts, audit, forecasts, observations_write
 from data import tables as t
 from data.permissions import PermissionDenied
+from forecasting import forecast
 from tests.data.conftest import PASSWORD
 
 JANUARY = (dt.date(2025, 1, 1), dt.date(2025, 1, 31))
 
-SERVICES_STILL_TO_COME = {"forecast.publish", "catalogue.change", "target.change"}
+SERVICES_STILL_TO_COME = {"catalogue.change", "target.change"}
 """Audited actions whose service functions live outside this package's accounts work so far; each
 must call ``audit.record`` when it is written, and move from here into the test below."""
 
@@ -63,6 +64,22 @@ def test_every_audited_action_writes_a_row_with_who_what_before_and_after(
             "GSO restated",
             dt.date(2025, 3, 6),
         ),
+        "forecast.publish": lambda: forecasts.publish(
+            engine,
+            people["analyst"],
+            "CPI_TEST",
+            forecast(
+                pd.Series([3.1, 3.4, 3.2, 3.6, 3.5, 3.8], name="CPI_TEST").set_axis(
+                    pd.period_range("2024-07", periods=6, freq="M")
+                ),
+                2,
+                "naive",
+            ),
+            "level",
+            "M",
+            "v1",
+            JANUARY[1],
+        ),
     }
     assert set(performed) | SERVICES_STILL_TO_COME == set(audit.AUDITED_ACTIONS)
     for action, perform in performed.items():
@@ -85,6 +102,9 @@ def test_every_audited_action_writes_a_row_with_who_what_before_and_after(
     assert (before["value"], before["vintage"]) == (3.6, "2025-02-06")
     assert (after["value"], after["vintage"], after["status"]) == (3.63, "2025-03-06", "revised")
     assert all(isinstance(moment, pd.Timestamp | dt.datetime) for moment in log["at"])
+    published = by_action["forecast.publish"]
+    assert (published.actor, published.target_type) == ("analyst", "forecast_run")
+    assert json.loads(published.after_json)["origin_period"] == "2024-12"
 
 
 def test_a_failed_change_leaves_no_audit_row(people, catalogue_engine) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,115 @@
+"""Residual diagnostics of a forecasting model, and whether its intervals are honest.
+
+A model that has captured the pattern of a series leaves *residuals* (here: one-step-ahead forecast
+errors, each made with data up to the period before) that look like noise: no autocorrelation
+left. The autocorrelation function (:func:`autocorrelations`) shows it lag by lag, with the
+approximate 95 % bounds ``±1.96/√n`` of white noise; the Ljung–Box test (:func:`ljung_box`) sums it
+up in one p-value over the first lags (a small p-value: pattern left in the residuals).
+
+An interval is *calibrated* when the share of outcomes inside it, over a backtest, is close to its
+level. :func:`interval_calibration` judges that against the binomial spread a backtest of ``n``
+outcomes has, so a short backtest is not read as evidence either way.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from statsmodels.stats.diagnostic import acorr_ljungbox
+from statsmodels.tsa.stattools import acf
+
+WHITE_NOISE_Z = 1.96
+NONSEASONAL_LAGS = 10
+
+
+COMBINERS = ("mean", "median")
+
+
+def one_step_errors(backtest_forecasts: pd.DataFrame, how: str = "mean") -> pd.Series:
+    """The one-step-ahead errors (actual − forecast) in a table of backtest forecasts.
+
+    The table is ``ForecastResult.backtest_forecasts`` (or several concatenated): one row per
+    model, origin and period, with ``step``, ``actual`` and ``forecast``. When it holds several
+    models, their forecasts of a period are combined by ``how`` (``"mean"`` or ``"median"``), as a
+    combination of them would forecast. The result is indexed by period, oldest first.
+    """
+    if how not in COMBINERS:
+        raise ValueError(f"how must be one of {COMBINERS}, got {how!r}")
+    steps = backtest_forecasts[backtest_forecasts["step"] == 1]
+    by_period = steps.groupby("period", sort=True).agg(
+        actual=("actual", "first"), forecast=("forecast", how)
+    )
+    errors = by_period["actual"].to_numpy(dtype=float) - by_period["forecast"].to_numpy(dtype=float)
+    return pd.Series(errors, index=pd.PeriodIndex(by_period.index), name="error")
+
+
+def ljung_box_lags(n: int, season_length: int) -> int:
+    """Lags the Ljung–Box test looks at: 10, or two seasonal cycles, but at most ``n``/5
+    (Hyndman & Athanasopoulos, *Forecasting: Principles and Practice*, 3rd ed., §5.4)."""
+    wanted = 2 * season_length if season_length > 1 else NONSEASONAL_LAGS
+    return max(1, min(wanted, n // 5))
+
+
+def autocorrelations(residuals: pd.Series, lags: int) -> pd.DataFrame:
+    """The autocorrelation of ``residuals`` at lags 1 to ``lags``, and white noise's 95 % bound.
+
+    Columns: ``lag``, ``acf``, ``bound`` (``1.96/√n``, the same for every lag).
+    """
+    values = residuals.dropna().to_numpy(dtype=float)
+    lags = max(1, min(lags, len(values) - 1))
+    correlations = acf(values, nlags=lags, fft=False)[1:]
+    return pd.DataFrame(
+        {
+            "lag": np.arange(1, lags + 1),
+            "acf": correlations,
+            "bound": WHITE_NOISE_Z / math.sqrt(len(values)),
+        }
+    )
+
+
+@dataclass(frozen=True)
+class LjungBox:
+    """The Ljung–Box portmanteau test over the first ``lags`` autocorrelations."""
+
+    statistic: float
+    p_value: float
+    lags: int
+    n: int
+
+
+def ljung_box(residuals: pd.Series, lags: int, fitted_parameters: int = 0) -> LjungBox:
+    """Test whether ``residuals`` are white noise, by statsmodels' ``acorr_ljungbox``.
+
+    ``fitted_parameters`` reduces the test's degrees of freedom (``model_df``); for
+    out-of-sample forecast errors it stays 0.
+    """
+    values = residuals.dropna().to_numpy(dtype=float)
+    lags = max(1, min(lags, len(values) - 1))
+    table = acorr_ljungbox(values, lags=[lags], model_df=fitted_parameters)
+    return LjungBox(
+        statistic=float(table["lb_stat"].iloc[0]),
+        p_value=float(table["lb_pvalue"].iloc[0]),
+        lags=lags,
+        n=len(values),
+    )
+
+
+def interval_calibration(level: int, coverage: float, n: int) -> str:
+    """Whether a backtest coverage of ``coverage`` (0–1) over ``n`` outcomes fits ``level`` %.
+
+    Returns ``"consistent"`` when the coverage is within two binomial standard errors of the
+    level, ``"too_narrow"`` when it is below (outcomes fell outside more often than promised),
+    ``"too_wide"`` when it is above, and ``"unknown"`` without a backtest.
+    """
+    if n <= 0 or coverage is None or not math.isfinite(coverage):
+        return "unknown"
+    nominal = level / 100
+    spread = 2 * math.sqrt(nominal * (1 - nominal) / n)
+    if coverage < nominal - spread:
+        return "too_narrow"
+    if coverage > nominal + spread:
+        return "too_wide"
+    return "consistent"

@@ -1,0 +1,521 @@
+"""Forecasts in the database: publish one, store the monthly batch, save a configuration, read back.
+
+A *published* forecast is an analyst's (``forecast.publish``), with an audit row written in the same
+transaction; a *batch* forecast is the monthly job's (author ``system``), one per indicator,
+transformation and month. Each is a run of ``data.tables.forecast_runs`` with its values in
+``forecast_values``; nothing is ever changed or deleted (the database refuses it), so a second
+publication is a new run and the latest one is what leaders see. A *configuration* is the method
+and settings an analyst saved for an indicator and transformation; the batch uses the latest.
+
+Values come back *wide*, one row per period: ``period`` (a ``pd.Period``), ``point`` and
+``lower_<level>``/``upper_<level>`` for each interval level.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Connection, Engine, Select, and_, exists, func, insert, select
+from sqlalchemy.exc import IntegrityError
+
+from analytics.errors import InputError
+from analytics.forecast_request import TARGET_TRANSFORMS
+from analytics.forecast_tracking import forecast_errors
+from analytics.periods import period_label
+from analytics.transforms import transform_pipeline
+from data import audit, repository
+from data import tables as t
+from data.permissions import Principal, require
+from forecasting import MODELS, ForecastResult
+
+PUBLISHED, BATCH = t.FORECAST_KINDS
+POINT_LEVEL = 0  # the level stored with the point forecast (a key column cannot be NULL)
+
+HEADLINE_CODES: tuple[str, ...] = (
+    "GDP_Q_YOY.TONG_SO",
+    "CPI_YOY.CHI_SO_GIA_TIEU_DUNG",
+    "IIP_YOY.TOAN_NGANH_CONG_NGHIEP",
+    "RETAIL_M.TONG_SO",
+    "EXP_M.TOTAL",
+    "IMP_M.TOTAL",
+    "TB_USD",
+    "FDI_REG_TOTAL_YTD",
+)
+"""The indicators of the Overview's tiles, which the monthly batch forecasts by default."""
+
+RUN_COLUMNS = [
+    "id",
+    "indicator_code",
+    "kind",
+    "target_transform",
+    "frequency",
+    "method",
+    "model",
+    "horizon",
+    "levels",
+    "origin_period",
+    "data_version",
+    "data_vintage",
+    "author",
+    "created_at",
+    "forecast_month",
+]
+
+
+@dataclass(frozen=True)
+class StoredForecast:
+    """A forecast run read back: what it is, what it rests on, and its values (wide)."""
+
+    run_id: int
+    indicator_code: str
+    kind: str
+    target_transform: str
+    frequency: str
+    method: str
+    model: str
+    params: dict[str, Any]
+    horizon: int
+    levels: tuple[int, ...]
+    origin_period: str
+    data_version: str
+    data_vintage: dt.date | None
+    author: str
+    author_label: str
+    created_at: dt.datetime
+    forecast_month: str
+    backtest: pd.DataFrame
+    values: pd.DataFrame
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+
+def publish(
+    engine: Engine,
+    user: Principal,
+    indicator_code: str,
+    result: ForecastResult,
+    target_transform: str,
+    frequency: str,
+    data_version: str,
+    data_vintage: dt.date | None,
+    settings: Mapping[str, Any] | None = None,
+) -> int:
+    """Publish ``result`` as the forecast of ``indicator_code`` in ``target_transform``.
+
+    Parameters
+    ----------
+    user:
+        An analyst (``forecast.publish``); anyone else is refused with ``PermissionDenied``.
+    result:
+        The forecast, as ``forecasting.forecast`` returned it.
+    frequency:
+        The indicator's frequency (``M``, ``Q``, ``A``), which the forecast periods are in.
+    data_version, data_vintage:
+        ``repository.data_version`` when the forecast was made, and the latest vintage of the
+        observations it used.
+    settings:
+        The analyst's settings behind ``result`` (see ``analytics.forecast_request``), kept with the
+        fitted parameters.
+
+    Returns
+    -------
+    int
+        The id of the new run. An audit row ``forecast.publish`` records it in the same transaction.
+    """
+    require(user, "forecast.publish")
+    now = audit.utc_now()
+    with engine.begin() as conn:
+        row = _run_row(
+            conn,
+            indicator_code,
+            result,
+            target_transform,
+            frequency,
+            data_version,
+            data_vintage,
+            settings,
+            kind=PUBLISHED,
+            author=user.username,
+            created_at=now,
+            forecast_month=f"{now:%Y-%m}",
+        )
+        run_id = _insert_run(conn, row, result)
+        summary = {k: v for k, v in row.items() if k not in ("params_json", "backtest_json")}
+        summary["point"] = {period_label(p): v for p, v in result.point.items()}
+        audit.record(
+            conn,
+            user,
+            "forecast.publish",
+            "forecast_run",
+            run_id,
+            after=summary,
+            detail=row["model"],
+        )
+    return run_id
+
+
+def store_batch(
+    engine: Engine,
+    indicator_code: str,
+    result: ForecastResult,
+    target_transform: str,
+    frequency: str,
+    data_version: str,
+    data_vintage: dt.date | None,
+    forecast_month: str,
+    settings: Mapping[str, Any] | None = None,
+) -> int | None:
+    """Store the monthly batch's forecast for ``forecast_month`` (``YYYY-MM``), author ``system``.
+
+    Returns the new run's id, or ``None`` when the batch already stored this indicator and
+    transformation for that month (a second run of the batch adds nothing).
+    """
+    try:
+        with engine.begin() as conn:
+            if _batch_stored(conn, indicator_code, target_transform, forecast_month):
+                return None
+            row = _run_row(
+                conn,
+                indicator_code,
+                result,
+                target_transform,
+                frequency,
+                data_version,
+                data_vintage,
+                settings,
+                kind=BATCH,
+                author=audit.SYSTEM_ACTOR,
+                created_at=audit.utc_now(),
+                forecast_month=forecast_month,
+            )
+            return _insert_run(conn, row, result)
+    except IntegrityError:
+        return None  # a batch running at the same time stored it first
+
+
+def save_config(
+    engine: Engine,
+    user: Principal,
+    indicator_code: str,
+    target_transform: str,
+    method: str,
+    settings: Mapping[str, Any],
+) -> int:
+    """Save ``method`` and ``settings`` as the batch's configuration for the indicator.
+
+    Whoever may publish forecasts (an analyst) may save one; a new version is appended and the
+    latest wins. Returns its id.
+    """
+    require(user, "forecast.publish")
+    _check_transform(target_transform)
+    if method != "auto" and method not in MODELS:
+        raise InputError(
+            "forecast.unknown_method",
+            f"unknown forecasting method {method!r}",
+            method=repr(method),
+            methods=", ".join(MODELS),
+        )
+    with engine.begin() as conn:
+        _check_indicator(conn, indicator_code)
+        return conn.execute(
+            insert(t.forecast_configs).values(
+                indicator_code=indicator_code,
+                target_transform=target_transform,
+                method=method,
+                params_json=_json(dict(settings)),
+                saved_by=user.username,
+                saved_at=audit.utc_now(),
+            )
+        ).inserted_primary_key[0]
+
+
+def batch_stored(engine: Engine, code: str, target_transform: str, forecast_month: str) -> bool:
+    """Whether the batch already stored ``code`` in ``target_transform`` for ``forecast_month``."""
+    with engine.connect() as conn:
+        return _batch_stored(conn, code, target_transform, forecast_month)
+
+
+def _check_transform(target_transform: str) -> None:
+    if target_transform not in TARGET_TRANSFORMS:
+        known = ", ".join(TARGET_TRANSFORMS)
+        raise InputError(
+            "error.transform_unknown",
+            f"transformation {target_transform} is not one of {known}",
+            transform=target_transform,
+            known=known,
+        )
+
+
+def _check_indicator(conn: Connection, indicator_code: str) -> None:
+    if not conn.execute(select(exists().where(t.indicators.c.code == indicator_code))).scalar():
+        raise InputError(
+            "error.unknown_indicator_code",
+            f"there is no indicator with code {indicator_code}",
+            code=indicator_code,
+        )
+
+
+def _batch_stored(conn: Connection, code: str, target_transform: str, month: str) -> bool:
+    r = t.forecast_runs.c
+    return bool(
+        conn.execute(
+            select(
+                exists().where(
+                    r.indicator_code == code,
+                    r.kind == BATCH,
+                    r.target_transform == target_transform,
+                    r.forecast_month == month,
+                )
+            )
+        ).scalar()
+    )
+
+
+def _run_row(
+    conn: Connection,
+    indicator_code: str,
+    result: ForecastResult,
+    target_transform: str,
+    frequency: str,
+    data_version: str,
+    data_vintage: dt.date | None,
+    settings: Mapping[str, Any] | None,
+    **identity: Any,
+) -> dict[str, Any]:
+    _check_transform(target_transform)
+    _check_indicator(conn, indicator_code)
+    return {
+        "indicator_code": indicator_code,
+        "target_transform": target_transform,
+        "frequency": frequency,
+        "method": result.method,
+        "model": result.model,
+        "params_json": _json({"settings": dict(settings or {}), "fitted": result.params}),
+        "horizon": len(result.point),
+        "levels": ",".join(str(level) for level in result.levels),
+        "origin_period": period_label(result.point.index[0] - 1),
+        "data_version": data_version,
+        "data_vintage": data_vintage,
+        "backtest_json": _json({"scores": result.backtest.to_dict(orient="records")}),
+        **identity,
+    }
+
+
+def _insert_run(conn: Connection, row: dict[str, Any], result: ForecastResult) -> int:
+    run_id = conn.execute(insert(t.forecast_runs).values(**row)).inserted_primary_key[0]
+    values = [
+        {
+            "run_id": run_id,
+            "period_start": period.start_time.date(),
+            "period_end": period.end_time.date(),
+            "quantity": quantity,
+            "level": level,
+            "value": float(value),
+        }
+        for quantity, level, series in _quantities(result)
+        for period, value in series.items()
+    ]
+    conn.execute(insert(t.forecast_values), values)
+    return run_id
+
+
+def _quantities(result: ForecastResult) -> Iterator[tuple[str, int, pd.Series]]:
+    yield "point", POINT_LEVEL, result.point
+    for level in result.levels:
+        yield "lower", level, result.lower[level]
+        yield "upper", level, result.upper[level]
+
+
+def _json(value: Mapping[str, Any]) -> str:
+    return audit.to_json(value) or "{}"
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+def version(engine: Engine) -> str:
+    """A token that changes whenever a run or a configuration is stored; part of cache keys."""
+    with engine.connect() as conn:
+        runs = conn.execute(select(func.count(), func.max(t.forecast_runs.c.id))).one()
+        configs = conn.execute(select(func.max(t.forecast_configs.c.id))).scalar()
+    return f"{runs[0]}-{runs[1]}-{configs}"
+
+
+def _runs_query() -> Select:
+    r, u = t.forecast_runs.c, t.users.c
+    return select(
+        *(r[name] for name in RUN_COLUMNS),
+        r.params_json,
+        r.backtest_json,
+        func.coalesce(u.display_name, r.author).label("author_label"),
+    ).outerjoin(t.users, u.username == r.author)
+
+
+def published_runs(engine: Engine, code: str, kind: str = PUBLISHED) -> pd.DataFrame:
+    """Every run of ``code`` of ``kind`` (published by default), newest first.
+
+    Columns: those of ``forecast_runs`` but the JSON ones, plus ``author_label`` (the author's
+    display name, else the user name).
+    """
+    r = t.forecast_runs.c
+    query = (
+        _runs_query()
+        .where(r.indicator_code == code, r.kind == kind)
+        .order_by(r.created_at.desc(), r.id.desc())
+    )
+    with engine.connect() as conn:
+        rows = conn.execute(query).mappings().all()
+    columns = [*RUN_COLUMNS, "author_label"]
+    return pd.DataFrame([{c: row[c] for c in columns} for row in rows], columns=columns)
+
+
+def latest_published(
+    engine: Engine, code: str, target_transform: str, kind: str = PUBLISHED
+) -> StoredForecast | None:
+    """The newest run of ``code`` in ``target_transform`` (published by default), or None."""
+    r = t.forecast_runs.c
+    query = (
+        _runs_query()
+        .where(r.indicator_code == code, r.target_transform == target_transform, r.kind == kind)
+        .order_by(r.created_at.desc(), r.id.desc())
+        .limit(1)
+    )
+    with engine.connect() as conn:
+        row = conn.execute(query).mappings().first()
+        if row is None:
+            return None
+        values = _values(conn, [row["id"]], {row["id"]: row["frequency"]})
+    return StoredForecast(
+        run_id=row["id"],
+        indicator_code=row["indicator_code"],
+        kind=row["kind"],
+        target_transform=row["target_transform"],
+        frequency=row["frequency"],
+        method=row["method"],
+        model=row["model"],
+        params=json.loads(row["params_json"]),
+        horizon=row["horizon"],
+        levels=tuple(int(level) for level in row["levels"].split(",") if level),
+        origin_period=row["origin_period"],
+        data_version=row["data_version"],
+        data_vintage=row["data_vintage"],
+        author=row["author"],
+        author_label=row["author_label"],
+        created_at=row["created_at"],
+        forecast_month=row["forecast_month"],
+        backtest=pd.DataFrame(json.loads(row["backtest_json"] or "{}").get("scores", [])),
+        values=values.drop(columns="run_id"),
+    )
+
+
+def run_values(engine: Engine, run_ids: list[int]) -> pd.DataFrame:
+    """The values of the runs ``run_ids``, wide: ``run_id, period, point, lower_80 ...``."""
+    r = t.forecast_runs.c
+    with engine.connect() as conn:
+        frequencies = dict(conn.execute(select(r.id, r.frequency).where(r.id.in_(run_ids))).all())
+        return _values(conn, run_ids, frequencies)
+
+
+def _values(conn: Connection, run_ids: list[int], frequencies: dict[int, str]) -> pd.DataFrame:
+    v = t.forecast_values.c
+    rows = conn.execute(
+        select(v.run_id, v.period_start, v.quantity, v.level, v.value)
+        .where(v.run_id.in_(run_ids))
+        .order_by(v.run_id, v.period_start)
+    ).all()
+    long = pd.DataFrame(rows, columns=["run_id", "period_start", "quantity", "level", "value"])
+    if long.empty:
+        return pd.DataFrame(columns=["run_id", "period", "point"])
+    long["column"] = [
+        "point" if quantity == "point" else f"{quantity}_{level}"
+        for quantity, level in zip(long["quantity"], long["level"], strict=True)
+    ]
+    wide = long.pivot_table(
+        index=["run_id", "period_start"], columns="column", values="value", sort=True
+    ).reset_index()
+    wide.columns.name = None
+    wide.insert(
+        1,
+        "period",
+        [
+            pd.Period(start, repository.FREQ[frequencies[run_id]])
+            for run_id, start in zip(wide["run_id"], wide["period_start"], strict=True)
+        ],
+    )
+    bounds = sorted(
+        (c for c in wide.columns if c.startswith(("lower_", "upper_"))),
+        key=lambda c: (int(c.split("_")[1]), c),
+    )
+    return wide[["run_id", "period", "point", *bounds]]
+
+
+def latest_configs(engine: Engine) -> pd.DataFrame:
+    """The configuration in force for each indicator and transformation (the latest saved).
+
+    Columns: ``id, indicator_code, target_transform, method, settings`` (a dict), ``saved_by``,
+    ``saved_at``.
+    """
+    c = t.forecast_configs.c
+    newest = (
+        select(func.max(c.id).label("id")).group_by(c.indicator_code, c.target_transform).subquery()
+    )
+    query = (
+        select(t.forecast_configs)
+        .join(newest, newest.c.id == c.id)
+        .order_by(c.indicator_code, c.target_transform)
+    )
+    with engine.connect() as conn:
+        rows = conn.execute(query).mappings().all()
+    columns = ["id", "indicator_code", "target_transform", "method", "settings"]
+    columns += ["saved_by", "saved_at"]
+    return pd.DataFrame(
+        [{**row, "settings": json.loads(row["params_json"])} for row in rows], columns=columns
+    )
+
+
+def config_for(engine: Engine, code: str, target_transform: str) -> dict[str, Any] | None:
+    """The configuration in force for ``code`` in ``target_transform``, or None."""
+    c = t.forecast_configs.c
+    query = (
+        select(t.forecast_configs)
+        .where(and_(c.indicator_code == code, c.target_transform == target_transform))
+        .order_by(c.id.desc())
+        .limit(1)
+    )
+    with engine.connect() as conn:
+        row = conn.execute(query).mappings().first()
+    if row is None:
+        return None
+    return {**row, "settings": json.loads(row["params_json"])}
+
+
+def track_record(engine: Engine, code: str, kind: str = PUBLISHED) -> pd.DataFrame:
+    """Every published forecast period of ``code`` whose outcome is known, with its error.
+
+    The outcomes are the latest-known observations, in each run's own transformation. Columns:
+    ``target_transform`` and those of ``analytics.forecast_tracking.forecast_errors``.
+    """
+    runs = published_runs(engine, code, kind).rename(columns={"id": "run_id"})
+    if runs.empty:
+        return pd.DataFrame(columns=["target_transform"])
+    values = run_values(engine, list(runs["run_id"]))
+    observations = repository.observations(engine, [code])
+    parts = []
+    for transform, group in runs.groupby("target_transform", sort=True):
+        raw = repository.series(observations, code, group["frequency"].iloc[0])
+        actuals, _ = transform_pipeline(raw, transform=transform, series_name=code)
+        detail = forecast_errors(
+            group[["run_id", "origin_period", "created_at", "author_label", "model"]].rename(
+                columns={"author_label": "author"}
+            ),
+            values[values["run_id"].isin(group["run_id"])],
+            actuals,
+        )
+        parts.append(detail.assign(target_transform=transform))
+    return pd.concat(parts, ignore_index=True)

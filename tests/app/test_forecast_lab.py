@@ -1,0 +1,182 @@
+"""The Forecast lab through AppTest: an analyst compares, tunes and publishes; leaders then see the
+published forecast on Explore and the Overview."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pandas as pd
+import pytest
+
+from analytics.formatting import format_number
+from data import forecasts, repository
+from data.engine import make_engine
+from forecasting import forecast
+from tests.app.conftest import charts, user_for
+from ui import cache
+from ui.i18n import translate
+
+# One worker runs them all, so that the fits cached by the first serve the others.
+pytestmark = pytest.mark.xdist_group("forecast_lab")
+
+LAB = "pages/forecast_lab.py"
+CPI = "CPI_YOY.CHI_SO_GIA_TIEU_DUNG"
+
+
+def vi(key: str, **params: object) -> str:
+    return translate(key, "vi", **params)
+
+
+def model_lines(at, lang: str = "vi") -> list[str]:  # type: ignore[no-untyped-def]
+    prefix = translate("lab.model_line", lang, model="", method="").split("**")[0]
+    return [m.value for m in at.markdown if m.value.startswith(prefix)]
+
+
+def button(at, key: str, lang: str = "vi"):  # type: ignore[no-untyped-def]
+    return next(b for b in at.button if b.label == translate(key, lang))
+
+
+def test_the_lab_opens_on_cpi_with_every_models_backtest_a_fan_and_diagnostics(open_page) -> None:  # type: ignore[no-untyped-def]
+    at = open_page(LAB, role="analyst")
+    assert not at.exception and not at.error
+    assert at.title[0].value == vi("lab.title")
+    assert at.selectbox(key="lab.code").value == CPI
+    backtest = at.dataframe[0].value
+    assert backtest[vi("forecast.column.chosen")].tolist().count("✓") == 1
+    assert len(backtest) >= 3, "every candidate of auto, and their combinations"
+    assert len(model_lines(at)) == 1
+    specs = charts(at)
+    assert len(specs) == 2, "the fan chart and the autocorrelations"
+    dashed = [layer for layer in specs[0]["layer"] if "strokeDash" in str(layer.get("mark"))]
+    assert dashed, "the forecast is dashed"
+    labels = [metric.label for metric in at.metric]
+    assert vi("lab.coverage", level=80) in labels and vi("lab.diagnostics.p_value") in labels
+    reading = vi("forecast.band.reading", inner=80, outer=95)
+    caution = vi("forecast.band.too_narrow")
+    assert any(reading in c.value or caution in c.value for c in [*at.caption, *at.warning])
+
+
+def test_tuning_ets_changes_the_model(open_page) -> None:  # type: ignore[no-untyped-def]
+    at = open_page(LAB, role="analyst")
+    at.selectbox(key="lab.method").set_value("ets").run()
+    for name, value in {"error": "add", "trend": "add", "damped": True, "seasonal": "none"}.items():
+        at.selectbox(key=f"lab.param.{name}").set_value(value)
+    at.run()
+    assert not at.exception and not at.error
+    assert "ETS(A,Ad,N)" in model_lines(at)[0]
+    at.selectbox(key="lab.param.damped").set_value(False).run()
+    assert "ETS(A,A,N)" in model_lines(at)[0]
+
+
+def test_a_parameter_the_model_refuses_is_said_in_vietnamese(open_page) -> None:  # type: ignore[no-untyped-def]
+    at = open_page(LAB, role="analyst")
+    at.selectbox(key="lab.method").set_value("ets").run()
+    at.number_input(key="lab.window").set_value(2).run()
+    assert not at.exception
+    expected = vi("forecast.bad_parameter", value="2", parameter="window", method="ets")
+    assert [e.value for e in at.error] == [expected]
+    assert model_lines(at) == [], "no model without valid parameters"
+
+    at.number_input(key="lab.window").set_value(0)
+    at.session_state["lab.outliers"] = (
+        "2021-12..2020-02"  # typed as ARIMA (which takes dummies) opens
+    )
+    at.selectbox(key="lab.method").set_value("arima").run()
+    assert [e.value for e in at.error] == [
+        vi("lab.error.outlier_reversed", start="2021-12", end="2020-02")
+    ]
+
+
+def test_a_saved_configuration_is_offered_and_loads_into_the_widgets(open_page) -> None:  # type: ignore[no-untyped-def]
+    at = open_page(LAB, role="analyst")
+    at.selectbox(key="lab.transform").set_value("yoy_change").run()
+    at.selectbox(key="lab.method").set_value("seasonal_naive").run()
+    button(at, "lab.config.save").click().run()
+    assert [s.value for s in at.success] == [vi("lab.config.saved_notice")]
+    engine = make_engine(os.environ["COCKPIT_DATABASE_URL"])
+    assert forecasts.config_for(engine, CPI, "yoy_change")["method"] == "seasonal_naive"
+
+    again = open_page(LAB, role="analyst")
+    again.selectbox(key="lab.transform").set_value("yoy_change").run()
+    assert again.selectbox(key="lab.method").value == "auto"
+    button(again, "lab.config.load").click().run()
+    assert again.selectbox(key="lab.method").value == "seasonal_naive"
+    assert "Seasonal naive" in model_lines(again)[0]
+
+
+def test_the_lab_in_english(open_page) -> None:  # type: ignore[no-untyped-def]
+    at = open_page(LAB, role="analyst", lang="en")
+    assert not at.exception and not at.error
+    assert at.title[0].value == translate("lab.title", "en")
+    assert model_lines(at, "en")
+
+
+def test_an_admin_opens_the_lab_but_only_an_analyst_publishes(open_page) -> None:  # type: ignore[no-untyped-def]
+    at = open_page(LAB, role="admin")
+    assert not at.exception
+    assert button(at, "lab.publish").disabled
+
+
+def test_a_published_forecast_is_stored_and_leaders_see_it(open_page) -> None:  # type: ignore[no-untyped-def]
+    engine = make_engine(os.environ["COCKPIT_DATABASE_URL"])
+    before = len(forecasts.published_runs(engine, CPI))
+    at = open_page(LAB, role="analyst")
+    model = model_lines(at)[0]
+    button(at, "lab.publish").click().run()
+    assert not at.exception and not at.error
+    runs = forecasts.published_runs(engine, CPI)
+    assert len(runs) == before + 1
+    run = runs.iloc[0]
+    assert (run["author"], run["target_transform"], run["kind"]) == (
+        "phantich",
+        "level",
+        "published",
+    )
+    assert run["model"] in model
+    assert [s.value for s in at.success] == [vi("lab.published", id=run["id"])]
+    assert run["model"] in at.dataframe[-1].value[vi("forecast.column.model")].tolist()
+
+    explore = open_page("pages/explore.py", role="leader", ind=CPI)
+    assert not explore.exception
+    stored = forecasts.latest_published(engine, CPI, "level")
+    assert stored is not None and stored.run_id == run["id"]
+    date = f"{stored.created_at:%d/%m/%Y}"
+    captions = [c.value for c in explore.caption]
+    assert any(date in c and stored.author_label in c and stored.model in c for c in captions)
+    layers = charts(explore)[0]["layer"]
+    assert any("strokeDash" in str(layer.get("mark")) for layer in layers)
+
+    other_view = open_page("pages/explore.py", role="leader", ind=CPI, tf="yoy_change")
+    assert not any(stored.model in c.value for c in other_view.caption), "not the same quantity"
+
+    overview = open_page("pages/overview.py", role="leader")
+    tile = vi(
+        "forecast.overview.tile",
+        period="Tháng 3/2025",
+        value=format_number(stored.values["point"].iloc[0], "vi"),
+        date=date,
+        author=stored.author_label,
+    )
+    assert tile in [c.value for c in overview.caption]
+
+
+def test_the_track_record_gives_the_errors_by_horizon_of_past_publications(open_page) -> None:  # type: ignore[no-untyped-def]
+    engine = make_engine(os.environ["COCKPIT_DATABASE_URL"])
+    observations = repository.observations(engine, [CPI])
+    history = repository.series(observations, CPI, "M")
+    history = history[history.index <= pd.Period("2024-08", "M")].iloc[-60:]
+    past = forecast(history, 6, "naive")
+    forecasts.publish(
+        engine, user_for("analyst"), CPI, past, "level", "M", "v", dt.date(2024, 9, 6)
+    )
+    cache.forecast_version.clear()  # published outside the app: do not wait for the 30 s TTL
+
+    at = open_page(LAB, role="analyst")
+    assert not at.exception
+    by_horizon = at.dataframe[-1].value
+    assert by_horizon[vi("lab.track.horizon")].tolist() == [1, 2, 3, 4, 5, 6]
+    # A naive forecast is the last value: the error at horizon 1 is September minus August.
+    september = history.iloc[-1]
+    actual = repository.series(observations, CPI, "M")[pd.Period("2024-09", "M")]
+    assert by_horizon[vi("lab.track.bias")].iloc[0] == format_number(actual - september, "vi", 2)

@@ -1,0 +1,232 @@
+"""Turn forecasts into what the pages draw: chart frames, readable tables, the band caption.
+
+The glue between ``forecasting``'s results, the stored forecasts of ``data.forecasts`` and the
+charts of ``ui.charts``; it knows nothing of widgets, so the Forecast lab, Explore and the Overview
+stay lists of widgets and draws.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from analytics.diagnostics import COMBINERS, interval_calibration
+from analytics.formatting import format_date, format_number, format_period
+from analytics.periods import parse_period
+from data.forecasts import StoredForecast
+from forecasting import ForecastResult
+from forecasting.selection import Candidate
+from ui.i18n import translate
+
+HISTORY_SHOWN = {"M": 96, "Q": 32}
+"""Periods of actuals the lab's fan chart shows before the forecast (all for annual series)."""
+
+
+def _bounds(frame: pd.DataFrame) -> list[str]:
+    return [c for c in frame.columns if c.startswith(("lower_", "upper_"))]
+
+
+def result_frame(result: ForecastResult) -> pd.DataFrame:
+    """A forecast result, wide: ``period, point, lower_<level>, upper_<level>``."""
+    frame = pd.DataFrame({"period": result.point.index, "point": result.point.to_numpy()})
+    for level in result.levels:
+        frame[f"lower_{level}"] = result.lower[level].to_numpy()
+        frame[f"upper_{level}"] = result.upper[level].to_numpy()
+    return frame
+
+
+def _rows(values: pd.DataFrame, kind: str, label: str, lang: str) -> pd.DataFrame:
+    return values.rename(columns={"point": "value"}).assign(
+        kind=kind,
+        label=label,
+        date=[p.start_time for p in values["period"]],
+        period=[format_period(p, lang) for p in values["period"]],
+    )
+
+
+def _anchored(values: pd.DataFrame, last: pd.Series) -> pd.DataFrame:
+    """``values`` preceded by the last actual, so the dashed line and the bands start from it."""
+    period, value = last.index[-1], float(last.iloc[-1])
+    start = {column: value for column in ["point", *_bounds(values)]}
+    return pd.concat([pd.DataFrame([{"period": period, **start}]), values], ignore_index=True)
+
+
+def fan_frame(
+    actuals: pd.Series,
+    forecast: pd.DataFrame,
+    compare: pd.DataFrame | None,
+    labels: tuple[str, str, str],
+    lang: str,
+) -> pd.DataFrame:
+    """The frame of ``ui.charts.fan_chart``: recent actuals, the forecast fan, a compared forecast.
+
+    ``forecast`` and ``compare`` are wide (``period, point, lower_80 ...``); ``labels`` name the
+    actuals, the forecast and the compared forecast in the legend.
+    """
+    shown = actuals.iloc[-HISTORY_SHOWN.get(actuals.index.freqstr[0], len(actuals)) :]
+    history = pd.DataFrame({"period": shown.index, "point": shown.to_numpy()})
+    parts = [
+        _rows(history, "actual", labels[0], lang),
+        _rows(_anchored(forecast, actuals), "forecast", labels[1], lang),
+    ]
+    if compare is not None and not compare.empty:
+        parts.append(_rows(compare[["period", "point"]], "compare", labels[2], lang))
+    return pd.concat(parts, ignore_index=True)
+
+
+def explore_forecast_rows(
+    stored: StoredForecast,
+    shown: pd.DataFrame,
+    last_actual: pd.Series,
+    end: pd.Period | None,
+    lang: str,
+) -> pd.DataFrame:
+    """A published forecast as rows of Explore's chart, in the series' colour and legend.
+
+    ``shown`` is the series' part of Explore's frame (its ``label``, ``unit``, ``code``, ``name``);
+    the fan starts at ``last_actual`` and stops at ``end``, the view's last period, if set.
+    """
+    values = stored.values
+    if end is not None:
+        values = values[[p.start_time <= end.end_time for p in values["period"]]]
+    values = values[values["period"] > last_actual.index[-1]]
+    if values.empty:
+        return pd.DataFrame()
+    first = shown.iloc[0]
+    return _rows(_anchored(values, last_actual), "forecast", first["label"], lang).assign(
+        code=first["code"], name=first["name"], unit=first["unit"]
+    )
+
+
+def published_caption(stored: StoredForecast, name: str, lang: str) -> str:
+    """What a dashed line in Explore is: whose forecast, when, from which data and model."""
+    return translate(
+        "forecast.explore.caption",
+        lang,
+        name=name,
+        date=format_date(stored.created_at, lang),
+        author=stored.author_label,
+        model=stored.model,
+        origin=origin_text(stored.origin_period, stored.frequency, lang),
+        levels=" / ".join(f"{level}%" for level in stored.levels),
+    )
+
+
+def origin_text(origin_period: str, frequency: str, lang: str) -> str:
+    """A run's last actual period (a label such as ``2025-02``) as a reader writes it."""
+    return format_period(parse_period(origin_period, frequency), lang)
+
+
+def tile_forecast(stored: StoredForecast, latest: pd.Period, lang: str) -> str | None:
+    """The Overview tile's line: the forecast of the first period after ``latest``, or None."""
+    ahead = stored.values[stored.values["period"] > latest]
+    if ahead.empty:
+        return None
+    first = ahead.iloc[0]
+    return translate(
+        "forecast.overview.tile",
+        lang,
+        period=format_period(first["period"], lang),
+        value=format_number(first["point"], lang),
+        date=format_date(stored.created_at, lang),
+        author=stored.author_label,
+    )
+
+
+def diagnosed_members(chosen: str, candidates: list[Candidate]) -> tuple[list[Candidate], str]:
+    """The candidates behind the model ``auto`` chose, and how they are combined.
+
+    ``chosen`` is a candidate's name (``"theta"``) or a combination's (``"mean(theta +
+    seasonal_naive)"``); an unknown name gives no candidate, and the caller backtests ``auto``.
+    """
+    by_name = {candidate.name: candidate for candidate in candidates}
+    if chosen in by_name:
+        return [by_name[chosen]], "mean"
+    how, _, inside = chosen.partition("(")
+    members = [by_name[name] for name in inside.removesuffix(")").split(" + ") if name in by_name]
+    if how in COMBINERS and members:
+        return members, how
+    return [], "mean"
+
+
+def coverage_of(scores: pd.DataFrame, level: int) -> float:
+    """The chosen model's backtest coverage of the ``level`` % interval (0-1), NaN if unknown."""
+    chosen = scores[scores["chosen"].fillna(False).astype(bool)]
+    column = f"coverage_{level}"
+    if chosen.empty or column not in chosen:
+        return math.nan
+    return float(chosen[column].iloc[0])
+
+
+def backtest_size(scores: pd.DataFrame) -> int:
+    """How many outcomes the chosen model's backtest coverage counts (origins x horizon)."""
+    chosen = scores[scores["chosen"].fillna(False).astype(bool)]
+    if chosen.empty:
+        return 0
+    return int(chosen["origins"].iloc[0] * chosen["horizon"].iloc[0])
+
+
+def band_caption(scores: pd.DataFrame, levels: tuple[int, ...], lang: str) -> tuple[str, bool]:
+    """The Bank of England reading of the bands, as far as the backtest supports it.
+
+    Returns the caption and whether the backtest supports the reading: when a band's backtest
+    coverage is well below its level, the caption says so instead of promising "80 times in 100".
+    """
+    inner, outer = min(levels), max(levels)
+    n = backtest_size(scores)
+    coverages = {level: coverage_of(scores, level) for level in (inner, outer)}
+    verdicts = {level: interval_calibration(level, coverages[level], n) for level in coverages}
+    measured = translate(
+        "forecast.band.measured",
+        lang,
+        inner=inner,
+        outer=outer,
+        inner_coverage=format_number(100 * coverages[inner], lang, 0),
+        outer_coverage=format_number(100 * coverages[outer], lang, 0),
+        n=n,
+    )
+    if "unknown" in verdicts.values():
+        return translate("forecast.band.untested", lang, inner=inner, outer=outer), False
+    if "too_narrow" in verdicts.values():
+        return translate("forecast.band.too_narrow", lang) + " " + measured, False
+    reading = translate("forecast.band.reading", lang, inner=inner, outer=outer)
+    if "too_wide" in verdicts.values():
+        return reading + " " + measured + " " + translate("forecast.band.too_wide", lang), True
+    return reading + " " + measured, True
+
+
+def backtest_table(scores: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The backtest scores for reading: numbers in the user's convention, headers translated."""
+    levels = sorted(int(c.split("_")[1]) for c in scores.columns if c.startswith("coverage_"))
+    table = pd.DataFrame(
+        {
+            translate("forecast.column.model", lang): scores["model"],
+            "sMAPE": [format_number(v, lang, 2) for v in scores["smape"]],
+            "MASE": [format_number(v, lang, 2) for v in scores["mase"]],
+            "RMSE": [format_number(v, lang, 3) for v in scores["rmse"]],
+        }
+    )
+    for level in levels:
+        table[translate("forecast.column.coverage", lang, level=level)] = [
+            format_number(100 * v, lang, 0) for v in scores[f"coverage_{level}"]
+        ]
+    table[translate("forecast.column.chosen", lang)] = [
+        "✓" if chosen else "" for chosen in scores["chosen"].fillna(False).astype(bool)
+    ]
+    return table
+
+
+def values_table(
+    columns: dict[str, pd.DataFrame], lang: str, period_title: str, decimals: int = 2
+) -> pd.DataFrame:
+    """Point forecasts side by side by period: one column per named wide forecast frame."""
+    parts = [
+        frame[["period", "point"]].rename(columns={"point": title}).set_index("period")
+        for title, frame in columns.items()
+    ]
+    merged = pd.concat(parts, axis=1).sort_index().reset_index()
+    table = merged.drop(columns="period").map(lambda v: format_number(v, lang, decimals))
+    table.index = [format_period(p, lang) for p in merged["period"]]
+    table.index.name = period_title
+    return table
