@@ -34,25 +34,25 @@ role = user.role if user is not None else None
 # URL to any other page is still routed, so that it can say it is forbidden. URL paths are
 # Vietnamese and differ from the file names, so a page is always reached through this router.
 PAGES = [
-    ("overview", "pages/overview.py", ":material/dashboard:", "tong-quan", "nav.section.browse"),
-    ("explore", "pages/explore.py", ":material/query_stats:", "kham-pha", "nav.section.browse"),
+    ("overview", "views/overview.py", ":material/dashboard:", "tong-quan", "nav.section.browse"),
+    ("explore", "views/explore.py", ":material/query_stats:", "kham-pha", "nav.section.browse"),
     (
         "forecast_lab",
-        "pages/forecast_lab.py",
+        "views/forecast_lab.py",
         ":material/insights:",
         "phong-du-bao",
         "nav.section.work",
     ),
-    ("supply", "pages/supply.py", ":material/upload:", "cung-cap-so-lieu", "nav.section.work"),
-    ("admin_users", "pages/admin_users.py", ":material/group:", "tai-khoan", "nav.section.admin"),
+    ("supply", "views/supply.py", ":material/upload:", "cung-cap-so-lieu", "nav.section.work"),
+    ("admin_users", "views/admin_users.py", ":material/group:", "tai-khoan", "nav.section.admin"),
     (
         "admin_catalogue",
-        "pages/admin_catalogue.py",
+        "views/admin_catalogue.py",
         ":material/list_alt:",
         "danh-muc",
         "nav.section.admin",
     ),
-    ("admin_audit", "pages/admin_audit.py", ":material/history:", "nhat-ky", "nav.section.admin"),
+    ("admin_audit", "views/admin_audit.py", ":material/history:", "nhat-ky", "nav.section.admin"),
 ]
 
 sections: dict[str, list] = {}

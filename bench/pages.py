@@ -49,8 +49,8 @@ EXPLORE_CODES = ("CPI_YOY.CHI_SO_GIA_TIEU_DUNG", "IIP_YOY.TOAN_NGANH_CONG_NGHIEP
 EXPLORE_VIEW = {"ind": ",".join(EXPLORE_CODES), "tf": "yoy_pct"}
 #: Page name -> (page file, URL query parameters of the typical view).
 PAGES: dict[str, tuple[str, dict[str, str]]] = {
-    "overview": ("pages/overview.py", {}),
-    "explore": ("pages/explore.py", EXPLORE_VIEW),
+    "overview": ("views/overview.py", {}),
+    "explore": ("views/explore.py", EXPLORE_VIEW),
 }
 BARE = "bare"
 BARE_SCRIPT = "import streamlit as st\n\nst.write('Cockpit')\n"
@@ -109,7 +109,7 @@ def timed_run(test: AppTest) -> float:
     started = time.perf_counter()
     test.run()
     target = getattr(test, "bench_target", None)
-    if target is not None and target[0] != "pages/overview.py":
+    if target is not None and target[0] != "views/overview.py":
         test.switch_page(target[0])
         for name, value in target[1].items():
             test.query_params[name] = value

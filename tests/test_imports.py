@@ -1,4 +1,4 @@
-"""Imports flow one way: ``pages -> ui -> (analytics, forecasting, data)``.
+"""Imports flow one way: ``views -> ui -> (analytics, forecasting, data)``.
 
 ``analytics/`` and ``forecasting/`` are pure: they import neither Streamlit nor the data layer (nor
 the layers above). ``data/`` is the IO boundary and does not import Streamlit (nor the layers
@@ -15,9 +15,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 FORBIDDEN: dict[str, set[str]] = {
-    "analytics": {"streamlit", "data", "ui", "pages"},
-    "forecasting": {"streamlit", "data", "ui", "pages"},
-    "data": {"streamlit", "ui", "pages"},
+    "analytics": {"streamlit", "data", "ui", "views"},
+    "forecasting": {"streamlit", "data", "ui", "views"},
+    "data": {"streamlit", "ui", "views"},
 }
 
 

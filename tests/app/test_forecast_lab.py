@@ -20,7 +20,7 @@ from ui.i18n import translate
 # One worker runs them all, so that the fits cached by the first serve the others.
 pytestmark = pytest.mark.xdist_group("forecast_lab")
 
-LAB = "pages/forecast_lab.py"
+LAB = "views/forecast_lab.py"
 CPI = "CPI_YOY.CHI_SO_GIA_TIEU_DUNG"
 
 
@@ -137,7 +137,7 @@ def test_a_published_forecast_is_stored_and_leaders_see_it(open_page) -> None:  
     assert [s.value for s in at.success] == [vi("lab.published", id=run["id"])]
     assert run["model"] in at.dataframe[-1].value[vi("forecast.column.model")].tolist()
 
-    explore = open_page("pages/explore.py", role="leader", ind=CPI)
+    explore = open_page("views/explore.py", role="leader", ind=CPI)
     assert not explore.exception
     stored = forecasts.latest_published(engine, CPI, "level")
     assert stored is not None and stored.run_id == run["id"]
@@ -147,10 +147,10 @@ def test_a_published_forecast_is_stored_and_leaders_see_it(open_page) -> None:  
     layers = charts(explore)[0]["layer"]
     assert any("strokeDash" in str(layer.get("mark")) for layer in layers)
 
-    other_view = open_page("pages/explore.py", role="leader", ind=CPI, tf="yoy_change")
+    other_view = open_page("views/explore.py", role="leader", ind=CPI, tf="yoy_change")
     assert not any(stored.model in c.value for c in other_view.caption), "not the same quantity"
 
-    overview = open_page("pages/overview.py", role="leader")
+    overview = open_page("views/overview.py", role="leader")
     tile = vi(
         "forecast.overview.tile",
         period="Tháng 3/2025",

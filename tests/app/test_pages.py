@@ -14,7 +14,7 @@ IIP = "IIP_YOY.TOAN_NGANH_CONG_NGHIEP"
 
 
 def test_overview_shows_every_headline_tile_with_its_latest_period(open_page) -> None:  # type: ignore[no-untyped-def]
-    at = open_page("pages/overview.py")
+    at = open_page("views/overview.py")
     assert not at.exception
     metrics = {metric.label: metric.value for metric in at.metric}
     assert sorted(metrics) == sorted(translate(f"tile.{h.key}", "vi") for h in HEADLINES)
@@ -24,7 +24,7 @@ def test_overview_shows_every_headline_tile_with_its_latest_period(open_page) ->
 
 
 def test_overview_lists_plan_targets_with_published_outcomes(open_page) -> None:  # type: ignore[no-untyped-def]
-    at = open_page("pages/overview.py")
+    at = open_page("views/overview.py")
     at.segmented_control[0].set_value(2025).run()
     table = at.dataframe[0].value
     gdp = table[table.iloc[:, 0].str.startswith("Tốc độ tăng tổng sản phẩm")]
@@ -34,13 +34,13 @@ def test_overview_lists_plan_targets_with_published_outcomes(open_page) -> None:
 
 
 def test_overview_in_english(open_page) -> None:  # type: ignore[no-untyped-def]
-    at = open_page("pages/overview.py", lang="en")
+    at = open_page("views/overview.py", lang="en")
     assert at.title[0].value == translate("overview.title", "en")
     assert "GDP growth" in [metric.label for metric in at.metric]
 
 
 def test_explore_draws_a_chart_from_the_url(open_page) -> None:  # type: ignore[no-untyped-def]
-    at = open_page("pages/explore.py", ind=f"{CPI},{IIP}", tf="yoy_change", **{"from": "2020-01"})
+    at = open_page("views/explore.py", ind=f"{CPI},{IIP}", tf="yoy_change", **{"from": "2020-01"})
     assert not at.exception
     assert at.multiselect[0].value == [CPI, IIP]
     assert at.selectbox(key="explore.transform").value == "yoy_change"
@@ -52,7 +52,7 @@ def test_explore_draws_a_chart_from_the_url(open_page) -> None:  # type: ignore[
 
 
 def test_explore_bad_url_parts_are_reported_and_the_rest_still_works(open_page) -> None:  # type: ignore[no-untyped-def]
-    at = open_page("pages/explore.py", ind=f"NOPE,{CPI}", tf="cubic", **{"from": "2026-13"})
+    at = open_page("views/explore.py", ind=f"NOPE,{CPI}", tf="cubic", **{"from": "2026-13"})
     assert not at.exception
     warnings = [w.value for w in at.warning]
     assert translate("error.unknown_indicator", "vi", code="NOPE") in warnings
@@ -64,7 +64,7 @@ def test_explore_bad_url_parts_are_reported_and_the_rest_still_works(open_page) 
 
 def test_explore_year_on_year_on_a_short_series_says_why(open_page) -> None:  # type: ignore[no-untyped-def]
     code = "RETAIL_M_YOY_IDX.DU_LICH"  # five monthly values in the seed
-    at = open_page("pages/explore.py", ind=f"{code},{CPI}", tf="yoy_pct")
+    at = open_page("views/explore.py", ind=f"{code},{CPI}", tf="yoy_pct")
     assert not at.exception
     expected = translate("error.transform_needs_year", "vi", code=code, n=5)
     assert expected in [w.value for w in at.warning]
@@ -72,7 +72,7 @@ def test_explore_year_on_year_on_a_short_series_says_why(open_page) -> None:  # 
 
 
 def test_explore_widget_change_updates_the_url(open_page) -> None:  # type: ignore[no-untyped-def]
-    at = open_page("pages/explore.py", ind=CPI)
+    at = open_page("views/explore.py", ind=CPI)
     at.selectbox(key="explore.transform").set_value("moving_average").run()
     assert at.query_params["tf"] == "moving_average"
     assert at.query_params["ind"] == CPI
@@ -80,7 +80,7 @@ def test_explore_widget_change_updates_the_url(open_page) -> None:  # type: igno
 
 
 def test_explore_typed_period_that_is_wrong_is_refused_on_the_page(open_page) -> None:  # type: ignore[no-untyped-def]
-    at = open_page("pages/explore.py", ind=CPI)
+    at = open_page("views/explore.py", ind=CPI)
     at.text_input(key="explore.start").set_value("2024-Q5").run()
     assert not at.exception
     assert [e.value for e in at.error] == [
@@ -90,7 +90,7 @@ def test_explore_typed_period_that_is_wrong_is_refused_on_the_page(open_page) ->
 
 
 def test_explore_search_without_diacritics_narrows_the_choices(open_page) -> None:  # type: ignore[no-untyped-def]
-    at = open_page("pages/explore.py")
+    at = open_page("views/explore.py")
     at.text_input(key="explore.search").set_value("chi so gia tieu dung").run()
     options = at.multiselect[0].options
     assert options and all("CPI" in o or "giá tiêu dùng" in o.lower() for o in options)
@@ -98,7 +98,7 @@ def test_explore_search_without_diacritics_narrows_the_choices(open_page) -> Non
 
 def test_explore_quarterly_average_is_applied_before_the_transformation(open_page) -> None:  # type: ignore[no-untyped-def]
     at = open_page(
-        "pages/explore.py", ind="EXP_M.TOTAL", freq="Q", agg="sum", **{"from": "2024-Q1"}
+        "views/explore.py", ind="EXP_M.TOTAL", freq="Q", agg="sum", **{"from": "2024-Q1"}
     )
     assert charts(at)
     table = at.dataframe[0].value
@@ -114,7 +114,7 @@ def test_explore_quarterly_average_is_applied_before_the_transformation(open_pag
 
 
 def test_explore_offers_csv_and_excel_of_what_is_shown(open_page) -> None:  # type: ignore[no-untyped-def]
-    at = open_page("pages/explore.py", ind=CPI, **{"from": "2024-01", "to": "2024-12"})
+    at = open_page("views/explore.py", ind=CPI, **{"from": "2024-01", "to": "2024-12"})
     labels = [button.proto.label for button in at.get("download_button")]
     assert labels == [
         translate("explore.download_csv", "vi"),

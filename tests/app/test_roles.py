@@ -16,12 +16,12 @@ from tests.app.conftest import ACCOUNTS, PASSWORD, user_for
 from ui.i18n import translate
 
 PAGE_FILES = {
-    "overview": "pages/overview.py",
-    "explore": "pages/explore.py",
-    "supply": "pages/supply.py",
-    "admin_users": "pages/admin_users.py",
-    "admin_audit": "pages/admin_audit.py",
-    "admin_catalogue": "pages/admin_catalogue.py",
+    "overview": "views/overview.py",
+    "explore": "views/explore.py",
+    "supply": "views/supply.py",
+    "admin_users": "views/admin_users.py",
+    "admin_audit": "views/admin_audit.py",
+    "admin_catalogue": "views/admin_catalogue.py",
 }
 PAGE_TITLES = {
     "overview": "overview.title",
@@ -70,7 +70,7 @@ def test_nothing_works_signed_out(open_page, page: str) -> None:  # type: ignore
 
 
 def _sign_in(open_page, username: str, password: str):  # type: ignore[no-untyped-def]
-    at = open_page("pages/overview.py", role=None)
+    at = open_page("views/overview.py", role=None)
     at.text_input(key="auth.form.username").set_value(username)
     at.text_input(key="auth.form.password").set_value(password)
     at.button[0].click().run()
@@ -95,7 +95,7 @@ def test_wrong_password_and_unknown_user_get_the_same_message(open_page) -> None
 
 
 def test_sign_out_returns_to_the_sign_in_screen_and_is_audited(open_page) -> None:  # type: ignore[no-untyped-def]
-    at = open_page("pages/overview.py", role="admin")
+    at = open_page("views/overview.py", role="admin")
     sign_out = next(b for b in at.sidebar.button if b.label == translate("auth.sign_out", "vi"))
     sign_out.click().run()
     assert [title.value for title in at.title] == [translate("auth.title", "vi")]
@@ -104,7 +104,7 @@ def test_sign_out_returns_to_the_sign_in_screen_and_is_audited(open_page) -> Non
 
 
 def test_an_idle_session_is_signed_out(open_page) -> None:  # type: ignore[no-untyped-def]
-    at = open_page("pages/overview.py", role="leader")
+    at = open_page("views/overview.py", role="leader")
     at.session_state["auth.last_active"] = dt.datetime.now(dt.UTC).replace(
         tzinfo=None
     ) - dt.timedelta(hours=3)
@@ -114,7 +114,7 @@ def test_an_idle_session_is_signed_out(open_page) -> None:  # type: ignore[no-un
 
 
 def test_data_officer_submits_for_its_own_agency_and_it_is_audited(open_page) -> None:  # type: ignore[no-untyped-def]
-    at = open_page("pages/supply.py", role="data_officer")
+    at = open_page("views/supply.py", role="data_officer")
     at.selectbox[0].set_value("FIR_PA")
     at.text_input[0].set_value("2024-03")
     at.text_input[1].set_value("4,5")
@@ -130,7 +130,7 @@ def test_data_officer_submits_for_its_own_agency_and_it_is_audited(open_page) ->
 
 def test_data_officer_value_typed_wrong_is_refused_and_nothing_is_stored(open_page) -> None:  # type: ignore[no-untyped-def]
     before = len(_audit_rows(action="observation.submit"))
-    at = open_page("pages/supply.py", role="data_officer")
+    at = open_page("views/supply.py", role="data_officer")
     at.selectbox[0].set_value("FIR_PA")
     at.text_input[0].set_value("2024-04")
     at.text_input[1].set_value("bốn")
@@ -141,14 +141,14 @@ def test_data_officer_value_typed_wrong_is_refused_and_nothing_is_stored(open_pa
 
 
 def test_leader_sees_supply_status_but_no_form(open_page) -> None:  # type: ignore[no-untyped-def]
-    at = open_page("pages/supply.py", role="leader")
+    at = open_page("views/supply.py", role="leader")
     assert not at.exception
     assert at.dataframe
     assert translate("supply.submit", "vi") not in [b.label for b in at.button]
 
 
 def test_admin_creates_an_account_and_the_audit_page_shows_it(open_page) -> None:  # type: ignore[no-untyped-def]
-    at = open_page("pages/admin_users.py", role="admin")
+    at = open_page("views/admin_users.py", role="admin")
     form = at.text_input
     form[0].set_value("chuyenvien2")
     form[1].set_value("Nguyễn Văn A")
@@ -161,7 +161,7 @@ def test_admin_creates_an_account_and_the_audit_page_shows_it(open_page) -> None
         translate("admin.users.created", "vi", username="chuyenvien2")
     ]
     assert user_for("admin").username == ACCOUNTS["admin"][0]
-    audit_page = open_page("pages/admin_audit.py", role="admin")
+    audit_page = open_page("views/admin_audit.py", role="admin")
     table = audit_page.dataframe[0].value
     created = table[table["action"] == "user.create"]
     assert "chuyenvien2" in created.to_string()
@@ -169,7 +169,7 @@ def test_admin_creates_an_account_and_the_audit_page_shows_it(open_page) -> None
 
 
 def test_admin_corrects_a_plan_target_and_a_bad_one_is_refused(open_page) -> None:  # type: ignore[no-untyped-def]
-    at = open_page("pages/admin_catalogue.py", role="admin")
+    at = open_page("views/admin_catalogue.py", role="admin")
     at.selectbox[1].set_value(2026).run()
     at.text_input[3].set_value("không rõ")
     at.button[1].click().run()

@@ -60,7 +60,7 @@ for index, headline in enumerate(HEADLINES):
         if published is not None and (line := tile_forecast(published, summary.period, lang)):
             st.caption(line)
         st.page_link(
-            "pages/explore.py",
+            "views/explore.py",
             label=t("overview.open"),
             icon=":material/open_in_new:",
             query_params={"ind": headline.code, "lang": lang},
