@@ -153,11 +153,17 @@ def plan_targets(engine: Engine, year: int | None = None) -> pd.DataFrame:
 
 
 def data_version(engine: Engine) -> str:
-    """A token that changes whenever observations or targets change; part of every cache key."""
+    """A token that changes whenever observations, targets or catalogue entries change.
+
+    Part of every cache key. Catalogue and target edits update rows in place, so counts alone
+    would not see them; their audit rows do.
+    """
+    edits = t.audit_log.c.action.in_(("catalogue.change", "target.change"))
     with engine.connect() as conn:
         obs = conn.execute(select(func.count(), func.max(t.observations.c.id))).one()
         targets = conn.execute(select(func.count()).select_from(t.plan_targets)).scalar_one()
-    return f"{obs[0]}-{obs[1]}-{targets}"
+        edited = conn.execute(select(func.max(t.audit_log.c.id)).where(edits)).scalar_one()
+    return f"{obs[0]}-{obs[1]}-{targets}-{edited}"
 
 
 def supply_status(engine: Engine, agency_code: str | None = None) -> pd.DataFrame:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import streamlit as st
 
 from analytics.errors import InputError
@@ -13,6 +14,7 @@ from analytics.periods import parse_period, statistical_bounds
 from data import repository
 from data.observations_write import correct_observation, submit_observation
 from data.permissions import DATA_OFFICER, can
+from data.repository import FREQ
 from ui import cache
 from ui.auth import current_user
 from ui.i18n import current_language, error_text, t
@@ -87,19 +89,15 @@ if can(user, "observation.submit", agency_code=agency):
             status = repository.supply_status(engine, agency)
 
 st.subheader(t("supply.status_title"))
-freq = {"A": "Y"}
 st.dataframe(
     {
         t("supply.indicator"): [f"{names[c]} · {c}" for c in status["code"]],
         t("supply.last_period"): [
-            format_period(parse_period(str(d)[:7], "M").asfreq(freq.get(f, f)), lang)
-            if d is not None and str(d) != "NaT"
-            else "–"
+            format_period(pd.Period(d, FREQ[f]), lang) if pd.notna(d) else "–"
             for d, f in zip(status["last_period"], status["frequency"], strict=True)
         ],
         t("supply.last_vintage"): [
-            format_date(d, lang) if d is not None and str(d) != "NaT" else "–"
-            for d in status["last_vintage"]
+            format_date(d, lang) if pd.notna(d) else "–" for d in status["last_vintage"]
         ],
         t("supply.recorded_by"): status["last_recorded_by"].fillna("–"),
     },

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections.abc import Callable
@@ -43,9 +44,12 @@ def seeded_database(tmp_path_factory) -> str:  # type: ignore[no-untyped-def]
     return url
 
 
+@functools.cache
 def user_for(role: str) -> accounts.User:
     """The account of ``role`` in the seeded database."""
-    user = accounts.get_user(make_engine(os.environ["COCKPIT_DATABASE_URL"]), ACCOUNTS[role][0])
+    engine = make_engine(os.environ["COCKPIT_DATABASE_URL"])
+    user = accounts.get_user(engine, ACCOUNTS[role][0])
+    engine.dispose()
     assert user is not None
     return user
 

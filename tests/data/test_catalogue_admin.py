@@ -10,7 +10,7 @@ from analytics.errors import InputError
 from data import audit
 from data.catalogue_admin import set_target, update_indicator
 from data.permissions import PermissionDenied
-from data.repository import plan_targets
+from data.repository import data_version, plan_targets
 
 
 @pytest.mark.parametrize("role", ["leader", "analyst", "data_officer"])
@@ -92,3 +92,22 @@ def test_an_unreadable_target_changes_nothing(people, catalogue_engine) -> None:
     assert error.value.key == "error.target_unparseable"
     assert plan_targets(catalogue_engine, 2026).empty
     assert audit.query(catalogue_engine, people["admin"], action="target.change").empty
+
+
+def test_a_catalogue_or_target_edit_changes_the_data_version(people, catalogue_engine) -> None:  # type: ignore[no-untyped-def]
+    before = data_version(catalogue_engine)
+    update_indicator(catalogue_engine, people["admin"], "CPI_TEST", name_en="Prices")
+    after_catalogue = data_version(catalogue_engine)
+    set_target(
+        catalogue_engine,
+        people["admin"],
+        2026,
+        "GDP",
+        "Khoảng 6",
+        name_en="GDP",
+        unit="%",
+        source="s",
+    )
+    set_target(catalogue_engine, people["admin"], 2026, "GDP", "Khoảng 7")
+    after_targets = data_version(catalogue_engine)
+    assert len({before, after_catalogue, after_targets}) == 3, "cached pages must see each edit"
