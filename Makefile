@@ -21,7 +21,7 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 setup: $(VENV)/.runtime
 
 db: setup
-	$(BIN)/python -m data.setup
+	$(BIN)/python -m jobs.setup
 
 run: db
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true \
@@ -45,11 +45,11 @@ bench-forecast: | $(BIN)/activate
 
 forecast: db
 	@test -n "$(PERIOD)" || { echo "Usage: make forecast PERIOD=2026-11 [ALL=1]"; exit 2; }
-	$(BIN)/python -m data.forecast_batch --period "$(PERIOD)" $(if $(ALL),--all)
+	$(BIN)/python -m jobs.forecast_batch --period "$(PERIOD)" $(if $(ALL),--all)
 
 admin: db
 	@test -n "$(USERNAME)" || { echo "Usage: make admin USERNAME=<name>"; exit 2; }
-	$(BIN)/python -m data.users_cli create-admin --username "$(USERNAME)"
+	$(BIN)/python -m jobs.users create-admin --username "$(USERNAME)"
 
 clean:
 	rm -rf $(VENV) .venv-bench var

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analytics.errors import InputError
-from data.permissions import can_open, require_page
+from domain.errors import PermissionDenied
+from domain.vocabulary import PageKey
+from services.permissions import can_open, require_page
 from ui import cache, state
 from ui.auth import session_user, sign_in_screen, sign_out
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, error_text, t
@@ -30,40 +31,29 @@ engine = cache.engine()
 user = session_user(engine)
 role = user.role if user is not None else None
 
-# (page key, file, icon, url path, section); a role sees only the pages it may open, and a
-# URL to any other page is still routed, so that it can say it is forbidden. URL paths are
-# Vietnamese and differ from the file names, so a page is always reached through this router.
+# (page key, icon, url path, section); a page key's screen is views/<key>.py. A role sees only
+# the pages it may open, and a URL to any other page is still routed, so that it can say it is
+# forbidden. URL paths are Vietnamese and differ from the file names, so a page is always reached
+# through this router.
 PAGES = [
-    ("overview", "views/overview.py", ":material/dashboard:", "tong-quan", "nav.section.browse"),
-    ("explore", "views/explore.py", ":material/query_stats:", "kham-pha", "nav.section.browse"),
-    (
-        "forecast_lab",
-        "views/forecast_lab.py",
-        ":material/insights:",
-        "phong-du-bao",
-        "nav.section.work",
-    ),
-    ("supply", "views/supply.py", ":material/upload:", "cung-cap-so-lieu", "nav.section.work"),
-    ("admin_users", "views/admin_users.py", ":material/group:", "tai-khoan", "nav.section.admin"),
-    (
-        "admin_catalogue",
-        "views/admin_catalogue.py",
-        ":material/list_alt:",
-        "danh-muc",
-        "nav.section.admin",
-    ),
-    ("admin_audit", "views/admin_audit.py", ":material/history:", "nhat-ky", "nav.section.admin"),
+    (PageKey.OVERVIEW, ":material/dashboard:", "tong-quan", "nav.section.browse"),
+    (PageKey.EXPLORE, ":material/query_stats:", "kham-pha", "nav.section.browse"),
+    (PageKey.FORECAST_LAB, ":material/insights:", "phong-du-bao", "nav.section.work"),
+    (PageKey.SUPPLY, ":material/upload:", "cung-cap-so-lieu", "nav.section.work"),
+    (PageKey.ADMIN_USERS, ":material/group:", "tai-khoan", "nav.section.admin"),
+    (PageKey.ADMIN_CATALOGUE, ":material/list_alt:", "danh-muc", "nav.section.admin"),
+    (PageKey.ADMIN_AUDIT, ":material/history:", "nhat-ky", "nav.section.admin"),
 ]
 
 sections: dict[str, list] = {}
 keys = {}
-for key, path, icon, url_path, section in PAGES:
+for key, icon, url_path, section in PAGES:
     page = st.Page(
-        path,
+        f"views/{key}.py",
         title=t(f"page.{key}"),
         icon=icon,
         url_path=url_path,
-        default=key == "overview",
+        default=key == PageKey.OVERVIEW,
         visibility="visible" if can_open(role, key) else "hidden",
     )
     keys[page.url_path] = key
@@ -82,7 +72,7 @@ with st.sidebar:
 
 try:
     require_page(user, keys.get(current.url_path, current.url_path))
-except InputError as error:
+except PermissionDenied as error:
     st.error(error_text(error), icon=":material/block:")
     st.stop()
 current.run()

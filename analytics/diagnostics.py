@@ -6,20 +6,22 @@ left. The autocorrelation function (:func:`autocorrelations`) shows it lag by la
 approximate 95 % bounds ``±1.96/√n`` of white noise; the Ljung–Box test (:func:`ljung_box`) sums it
 up in one p-value over the first lags (a small p-value: pattern left in the residuals).
 
-An interval is *calibrated* when the share of outcomes inside it, over a backtest, is close to its
-level. :func:`interval_calibration` judges that against the binomial spread a backtest of ``n``
-outcomes has, so a short backtest is not read as evidence either way.
+Whether the intervals are honest is :mod:`analytics.calibration`, which needs no statsmodels.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 from statsmodels.stats.diagnostic import acorr_ljungbox
 from statsmodels.tsa.stattools import acf
+
+if TYPE_CHECKING:
+    from forecasting.selection import Candidate
 
 WHITE_NOISE_Z = 1.96
 NONSEASONAL_LAGS = 10
@@ -97,19 +99,17 @@ def ljung_box(residuals: pd.Series, lags: int, fitted_parameters: int = 0) -> Lj
     )
 
 
-def interval_calibration(level: int, coverage: float, n: int) -> str:
-    """Whether a backtest coverage of ``coverage`` (0–1) over ``n`` outcomes fits ``level`` %.
+def diagnosed_members(chosen: str, candidates: list[Candidate]) -> tuple[list[Candidate], str]:
+    """The candidates behind the model ``auto`` chose, and how they are combined.
 
-    Returns ``"consistent"`` when the coverage is within two binomial standard errors of the
-    level, ``"too_narrow"`` when it is below (outcomes fell outside more often than promised),
-    ``"too_wide"`` when it is above, and ``"unknown"`` without a backtest.
+    ``chosen`` is a candidate's name (``"theta"``) or a combination's (``"mean(theta +
+    seasonal_naive)"``); an unknown name gives no candidate, and the caller backtests ``auto``.
     """
-    if n <= 0 or coverage is None or not math.isfinite(coverage):
-        return "unknown"
-    nominal = level / 100
-    spread = 2 * math.sqrt(nominal * (1 - nominal) / n)
-    if coverage < nominal - spread:
-        return "too_narrow"
-    if coverage > nominal + spread:
-        return "too_wide"
-    return "consistent"
+    by_name = {candidate.name: candidate for candidate in candidates}
+    if chosen in by_name:
+        return [by_name[chosen]], "mean"
+    how, _, inside = chosen.partition("(")
+    members = [by_name[name] for name in inside.removesuffix(")").split(" + ") if name in by_name]
+    if how in COMBINERS and members:
+        return members, how
+    return [], "mean"

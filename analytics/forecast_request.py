@@ -19,15 +19,20 @@ from typing import Any
 
 import pandas as pd
 
-from analytics.errors import InputError
-from analytics.periods import parse_period, period_label
 from analytics.transforms import transform_pipeline
+from domain.errors import InputError
+from domain.periods import parse_period, period_label
+from domain.vocabulary import Frequency
 from forecasting.exog import future_index, outlier_dummies
 
 TARGET_TRANSFORMS: tuple[str, ...] = ("level", "yoy_pct", "pct_change", "yoy_change", "change")
 """The transformations a forecast can be made (and published) in."""
 
-DEFAULT_HORIZONS: dict[str, int] = {"M": 12, "Q": 8, "Y": 3, "A": 3}
+DEFAULT_HORIZONS: dict[Frequency, int] = {
+    Frequency.MONTH: 12,
+    Frequency.QUARTER: 8,
+    Frequency.YEAR: 3,
+}
 """Periods ahead a forecast covers unless the analyst says otherwise, by frequency."""
 
 SPAN_SEPARATOR = re.compile(r"\s*(?:\.\.|–|—)\s*")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analytics.periods import parse_period
+from domain.periods import parse_period
 
 DETAIL_COLUMNS = [
     "run_id",

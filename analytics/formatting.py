@@ -18,8 +18,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
-from analytics.errors import InputError
-from analytics.periods import frequency_of
+from domain.errors import InputError
+from domain.periods import frequency_of
 
 LANGUAGES: tuple[str, ...] = ("vi", "en")
 MISSING = "–"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analytics.errors import InputError
 from analytics.targets import Target, assess, parse_number
+from domain.errors import InputError
 
 LOWER_IS_BETTER = frozenset(
     {

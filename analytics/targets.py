@@ -22,8 +22,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from analytics.errors import InputError
 from analytics.search import fold
+from domain.errors import InputError
 
 APPROXIMATE_TOLERANCE = 0.5
 """How far (in the target's unit) a value may miss an approximate ("khoảng") target and still meet

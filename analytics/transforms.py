@@ -24,8 +24,8 @@ import numpy as np
 import pandas as pd
 from pandas.api.typing import SeriesGroupBy
 
-from analytics.errors import InputError
-from analytics.periods import (
+from domain.errors import InputError
+from domain.periods import (
     PERIODS_PER_YEAR,
     frequency_of,
     normalise_frequency,

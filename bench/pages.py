@@ -77,8 +77,8 @@ BENCH_PASSWORD = "Bench-Leader-Password-1"  # noqa: S105 - a throwaway account o
 
 def bench_user():  # type: ignore[no-untyped-def]
     """The leader account the benchmark signs in as, created in the database if absent."""
-    from data import accounts
     from data.engine import make_engine
+    from services import accounts
 
     engine = make_engine()
     user = accounts.get_user(engine, BENCH_USER) or accounts.create_user(
@@ -450,7 +450,7 @@ def main(argv: list[str] | None = None) -> None:
         # A database of its own, seeded like `make run`'s, so the benchmark's account never lands
         # in a real one; the cold runs' child processes inherit the variable.
         os.environ["COCKPIT_DATABASE_URL"] = f"sqlite:///{Path(folder) / 'cockpit.db'}"
-        subprocess.run([sys.executable, "-m", "data.setup"], cwd=PROJECT_ROOT, check=True)
+        subprocess.run([sys.executable, "-m", "jobs.setup"], cwd=PROJECT_ROOT, check=True)
         report = measure()
     write(report)
     print(markdown(report))

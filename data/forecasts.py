@@ -1,4 +1,4 @@
-"""Forecasts in the database: publish one, store the monthly batch, save a configuration, read back.
+"""Forecasts in the database: append runs and configurations, and read them back.
 
 A *published* forecast is an analyst's (``forecast.publish``), with an audit row written in the same
 transaction; a *batch* forecast is the monthly job's (author ``system``), one per indicator,
@@ -21,32 +21,15 @@ from typing import Any
 
 import pandas as pd
 from sqlalchemy import Connection, Engine, Select, and_, exists, func, insert, select
-from sqlalchemy.exc import IntegrityError
 
-from analytics.errors import InputError
-from analytics.forecast_request import TARGET_TRANSFORMS
-from analytics.forecast_tracking import forecast_errors
-from analytics.periods import period_label
-from analytics.transforms import transform_pipeline
-from data import audit, repository
+from data import audit
 from data import tables as t
-from data.permissions import Principal, require
-from forecasting import MODELS, ForecastResult
+from domain.errors import InputError
+from domain.vocabulary import Frequency
+from forecasting.result import ForecastResult
 
 PUBLISHED, BATCH = t.FORECAST_KINDS
 POINT_LEVEL = 0  # the level stored with the point forecast (a key column cannot be NULL)
-
-HEADLINE_CODES: tuple[str, ...] = (
-    "GDP_Q_YOY.TONG_SO",
-    "CPI_YOY.CHI_SO_GIA_TIEU_DUNG",
-    "IIP_YOY.TOAN_NGANH_CONG_NGHIEP",
-    "RETAIL_M.TONG_SO",
-    "EXP_M.TOTAL",
-    "IMP_M.TOTAL",
-    "TB_USD",
-    "FDI_REG_TOTAL_YTD",
-)
-"""The indicators of the Overview's tiles, which the monthly batch forecasts by default."""
 
 RUN_COLUMNS = [
     "id",
@@ -95,164 +78,14 @@ class StoredForecast:
 # --- writing -------------------------------------------------------------------------------------
 
 
-def publish(
-    engine: Engine,
-    user: Principal,
-    indicator_code: str,
-    result: ForecastResult,
-    target_transform: str,
-    frequency: str,
-    data_version: str,
-    data_vintage: dt.date | None,
-    settings: Mapping[str, Any] | None = None,
-) -> int:
-    """Publish ``result`` as the forecast of ``indicator_code`` in ``target_transform``.
-
-    Parameters
-    ----------
-    user:
-        An analyst (``forecast.publish``); anyone else is refused with ``PermissionDenied``.
-    result:
-        The forecast, as ``forecasting.forecast`` returned it.
-    frequency:
-        The indicator's frequency (``M``, ``Q``, ``A``), which the forecast periods are in.
-    data_version, data_vintage:
-        ``repository.data_version`` when the forecast was made, and the latest vintage of the
-        observations it used.
-    settings:
-        The analyst's settings behind ``result`` (see ``analytics.forecast_request``), kept with the
-        fitted parameters.
-
-    Returns
-    -------
-    int
-        The id of the new run. An audit row ``forecast.publish`` records it in the same transaction.
-    """
-    require(user, "forecast.publish")
-    now = audit.utc_now()
-    with engine.begin() as conn:
-        row = _run_row(
-            conn,
-            indicator_code,
-            result,
-            target_transform,
-            frequency,
-            data_version,
-            data_vintage,
-            settings,
-            kind=PUBLISHED,
-            author=user.username,
-            created_at=now,
-            forecast_month=f"{now:%Y-%m}",
-        )
-        run_id = _insert_run(conn, row, result)
-        summary = {k: v for k, v in row.items() if k not in ("params_json", "backtest_json")}
-        summary["point"] = {period_label(p): v for p, v in result.point.items()}
-        audit.record(
-            conn,
-            user,
-            "forecast.publish",
-            "forecast_run",
-            run_id,
-            after=summary,
-            detail=row["model"],
-        )
-    return run_id
-
-
-def store_batch(
-    engine: Engine,
-    indicator_code: str,
-    result: ForecastResult,
-    target_transform: str,
-    frequency: str,
-    data_version: str,
-    data_vintage: dt.date | None,
-    forecast_month: str,
-    settings: Mapping[str, Any] | None = None,
-) -> int | None:
-    """Store the monthly batch's forecast for ``forecast_month`` (``YYYY-MM``), author ``system``.
-
-    Returns the new run's id, or ``None`` when the batch already stored this indicator and
-    transformation for that month (a second run of the batch adds nothing).
-    """
-    try:
-        with engine.begin() as conn:
-            if _batch_stored(conn, indicator_code, target_transform, forecast_month):
-                return None
-            row = _run_row(
-                conn,
-                indicator_code,
-                result,
-                target_transform,
-                frequency,
-                data_version,
-                data_vintage,
-                settings,
-                kind=BATCH,
-                author=audit.SYSTEM_ACTOR,
-                created_at=audit.utc_now(),
-                forecast_month=forecast_month,
-            )
-            return _insert_run(conn, row, result)
-    except IntegrityError:
-        return None  # a batch running at the same time stored it first
-
-
-def save_config(
-    engine: Engine,
-    user: Principal,
-    indicator_code: str,
-    target_transform: str,
-    method: str,
-    settings: Mapping[str, Any],
-) -> int:
-    """Save ``method`` and ``settings`` as the batch's configuration for the indicator.
-
-    Whoever may publish forecasts (an analyst) may save one; a new version is appended and the
-    latest wins. Returns its id.
-    """
-    require(user, "forecast.publish")
-    _check_transform(target_transform)
-    if method != "auto" and method not in MODELS:
-        raise InputError(
-            "forecast.unknown_method",
-            f"unknown forecasting method {method!r}",
-            method=repr(method),
-            methods=", ".join(MODELS),
-        )
-    with engine.begin() as conn:
-        _check_indicator(conn, indicator_code)
-        return conn.execute(
-            insert(t.forecast_configs).values(
-                indicator_code=indicator_code,
-                target_transform=target_transform,
-                method=method,
-                params_json=_json(dict(settings)),
-                saved_by=user.username,
-                saved_at=audit.utc_now(),
-            )
-        ).inserted_primary_key[0]
-
-
 def batch_stored(engine: Engine, code: str, target_transform: str, forecast_month: str) -> bool:
     """Whether the batch already stored ``code`` in ``target_transform`` for ``forecast_month``."""
     with engine.connect() as conn:
-        return _batch_stored(conn, code, target_transform, forecast_month)
+        return batch_stored_on(conn, code, target_transform, forecast_month)
 
 
-def _check_transform(target_transform: str) -> None:
-    if target_transform not in TARGET_TRANSFORMS:
-        known = ", ".join(TARGET_TRANSFORMS)
-        raise InputError(
-            "error.transform_unknown",
-            f"transformation {target_transform} is not one of {known}",
-            transform=target_transform,
-            known=known,
-        )
-
-
-def _check_indicator(conn: Connection, indicator_code: str) -> None:
+def check_indicator(conn: Connection, indicator_code: str) -> None:
+    """Refuse with ``InputError`` unless the catalogue has ``indicator_code``."""
     if not conn.execute(select(exists().where(t.indicators.c.code == indicator_code))).scalar():
         raise InputError(
             "error.unknown_indicator_code",
@@ -261,7 +94,7 @@ def _check_indicator(conn: Connection, indicator_code: str) -> None:
         )
 
 
-def _batch_stored(conn: Connection, code: str, target_transform: str, month: str) -> bool:
+def batch_stored_on(conn: Connection, code: str, target_transform: str, month: str) -> bool:
     r = t.forecast_runs.c
     return bool(
         conn.execute(
@@ -277,37 +110,8 @@ def _batch_stored(conn: Connection, code: str, target_transform: str, month: str
     )
 
 
-def _run_row(
-    conn: Connection,
-    indicator_code: str,
-    result: ForecastResult,
-    target_transform: str,
-    frequency: str,
-    data_version: str,
-    data_vintage: dt.date | None,
-    settings: Mapping[str, Any] | None,
-    **identity: Any,
-) -> dict[str, Any]:
-    _check_transform(target_transform)
-    _check_indicator(conn, indicator_code)
-    return {
-        "indicator_code": indicator_code,
-        "target_transform": target_transform,
-        "frequency": frequency,
-        "method": result.method,
-        "model": result.model,
-        "params_json": _json({"settings": dict(settings or {}), "fitted": result.params}),
-        "horizon": len(result.point),
-        "levels": ",".join(str(level) for level in result.levels),
-        "origin_period": period_label(result.point.index[0] - 1),
-        "data_version": data_version,
-        "data_vintage": data_vintage,
-        "backtest_json": _json({"scores": result.backtest.to_dict(orient="records")}),
-        **identity,
-    }
-
-
-def _insert_run(conn: Connection, row: dict[str, Any], result: ForecastResult) -> int:
+def insert_run(conn: Connection, row: dict[str, Any], result: ForecastResult) -> int:
+    """Append the run ``row`` and the values of ``result`` on ``conn``; the new run's id."""
     run_id = conn.execute(insert(t.forecast_runs).values(**row)).inserted_primary_key[0]
     values = [
         {
@@ -332,7 +136,7 @@ def _quantities(result: ForecastResult) -> Iterator[tuple[str, int, pd.Series]]:
         yield "upper", level, result.upper[level]
 
 
-def _json(value: Mapping[str, Any]) -> str:
+def to_json(value: Mapping[str, Any]) -> str:
     return audit.to_json(value) or "{}"
 
 
@@ -444,7 +248,7 @@ def _values(conn: Connection, run_ids: list[int], frequencies: dict[int, str]) -
         1,
         "period",
         [
-            pd.Period(start, repository.FREQ[frequencies[run_id]])
+            pd.Period(start, Frequency.parse(frequencies[run_id]).pandas)
             for run_id, start in zip(wide["run_id"], wide["period_start"], strict=True)
         ],
     )
@@ -493,29 +297,3 @@ def config_for(engine: Engine, code: str, target_transform: str) -> dict[str, An
     if row is None:
         return None
     return {**row, "settings": json.loads(row["params_json"])}
-
-
-def track_record(engine: Engine, code: str, kind: str = PUBLISHED) -> pd.DataFrame:
-    """Every published forecast period of ``code`` whose outcome is known, with its error.
-
-    The outcomes are the latest-known observations, in each run's own transformation. Columns:
-    ``target_transform`` and those of ``analytics.forecast_tracking.forecast_errors``.
-    """
-    runs = published_runs(engine, code, kind).rename(columns={"id": "run_id"})
-    if runs.empty:
-        return pd.DataFrame(columns=["target_transform"])
-    values = run_values(engine, list(runs["run_id"]))
-    observations = repository.observations(engine, [code])
-    parts = []
-    for transform, group in runs.groupby("target_transform", sort=True):
-        raw = repository.series(observations, code, group["frequency"].iloc[0])
-        actuals, _ = transform_pipeline(raw, transform=transform, series_name=code)
-        detail = forecast_errors(
-            group[["run_id", "origin_period", "created_at", "author_label", "model"]].rename(
-                columns={"author_label": "author"}
-            ),
-            values[values["run_id"].isin(group["run_id"])],
-            actuals,
-        )
-        parts.append(detail.assign(target_transform=transform))
-    return pd.concat(parts, ignore_index=True)

@@ -14,13 +14,13 @@ import pandas as pd
 from sqlalchemy import Engine, and_, case, func, select
 
 from data import tables as t
+from domain.vocabulary import Action, Frequency, Status
 
 STATUS_ORDER = case(
-    {"estimate": 0, "preliminary": 1, "official": 2, "revised": 3},
+    {status.value: status.rank for status in Status},
     value=t.observations.c.status,
     else_=0,
 )
-FREQ = {"M": "M", "Q": "Q", "A": "Y"}
 
 
 def catalogue(engine: Engine) -> pd.DataFrame:
@@ -137,9 +137,8 @@ def vintages(engine: Engine, code: str, geography: str = "VN") -> pd.DataFrame:
 def series(frame: pd.DataFrame, code: str, frequency: str) -> pd.Series:
     """The values of ``code`` in an :func:`observations` frame, as floats on a PeriodIndex."""
     rows = frame[frame["indicator_code"] == code]
-    index = pd.PeriodIndex(
-        [pd.Period(d, FREQ[frequency]) for d in rows["period_start"]], freq=FREQ[frequency]
-    )
+    freq = Frequency.parse(frequency).pandas
+    index = pd.PeriodIndex([pd.Period(d, freq) for d in rows["period_start"]], freq=freq)
     return pd.Series(rows["value"].astype(float).to_numpy(), index=index, name=code)
 
 
@@ -158,7 +157,7 @@ def data_version(engine: Engine) -> str:
     Part of every cache key. Catalogue and target edits update rows in place, so counts alone
     would not see them; their audit rows do.
     """
-    edits = t.audit_log.c.action.in_(("catalogue.change", "target.change"))
+    edits = t.audit_log.c.action.in_((Action.CATALOGUE_CHANGE, Action.TARGET_CHANGE))
     with engine.connect() as conn:
         obs = conn.execute(select(func.count(), func.max(t.observations.c.id))).one()
         targets = conn.execute(select(func.count()).select_from(t.plan_targets)).scalar_one()

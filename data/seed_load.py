@@ -26,6 +26,7 @@ from sqlalchemy import Engine, func, insert, select, update
 
 from data import tables as t
 from data.catalogue_rules import AGENCIES, FIELDS, agency_of, field_of
+from domain.vocabulary import Frequency, Status
 
 SEED_DIR = Path(__file__).resolve().parent / "seed"
 VN_DIR = SEED_DIR / "vn"
@@ -62,8 +63,6 @@ SEED_FILES = [
 
 FIRST_RELEASE = ("_EST",)
 RESTATED = ("_REV", "_PREV")
-STATUS_RANK = {"estimate": 0, "preliminary": 1, "official": 2, "revised": 3}
-FREQ = {"M": "M", "Q": "Q", "A": "Y"}
 
 RESOLUTIONS: dict[int, tuple[str, bool]] = {
     2021: ("Nghị quyết 124/2020/QH14", True),
@@ -162,10 +161,10 @@ def prepare_observations(
     frame.loc[persons, "unit"] = "thousand arrivals"
 
     is_gso = dataset.startswith("gso_")
-    frame["status"] = "official"
+    frame["status"] = Status.OFFICIAL.value
     if is_gso:
-        frame["status"] = frame["kind"].map({"first": "estimate", "restated": "revised"})
-        frame["status"] = frame["status"].fillna("preliminary")
+        by_kind = {"first": Status.ESTIMATE.value, "restated": Status.REVISED.value}
+        frame["status"] = frame["kind"].map(by_kind).fillna(Status.PRELIMINARY.value)
 
     vintage_of: dict[tuple[str, str, str | None], dt.date] = {}
     for key in set(zip(frame["period"], frame["source"], frame["kind"], strict=True)):
@@ -181,8 +180,8 @@ def prepare_observations(
 
     bounds = {
         (label, freq): (
-            pd.Period(label, FREQ[freq]).start_time.date(),
-            pd.Period(label, FREQ[freq]).end_time.date(),
+            pd.Period(label, Frequency.parse(freq).pandas).start_time.date(),
+            pd.Period(label, Frequency.parse(freq).pandas).end_time.date(),
         )
         for label, freq in set(zip(frame["period"], frame["frequency"], strict=True))
     }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from analytics.errors import InputError
+from domain.errors import InputError
 
 
 class ForecastError(InputError):

@@ -1,6 +1,6 @@
 """Who is signed in: the sign-in screen, the session's user, idle timeout and sign-out.
 
-Local accounts sign in through a form checked by ``data.accounts.authenticate``. When
+Local accounts sign in through a form checked by ``services.accounts.authenticate``. When
 ``[auth]`` is configured in ``.streamlit/secrets.toml``, ``st.login`` (OIDC) is used instead and the
 role comes from the users table (matched by e-mail) or from the claim named in
 ``[cockpit] role_claim``. Every run re-reads the account, so a deactivated user or a changed role
@@ -14,9 +14,9 @@ import datetime as dt
 import streamlit as st
 from sqlalchemy import Engine
 
-from analytics.errors import InputError
-from data import accounts
-from data.accounts import User
+from domain.errors import CockpitError
+from services import accounts
+from services.accounts import User
 from ui import state
 from ui.i18n import error_text, t
 
@@ -71,7 +71,7 @@ def _sign_in_form(engine: Engine) -> None:
                 role_claim=cockpit.get("role_claim"),
                 agency_claim=cockpit.get("agency_claim"),
             )
-        except InputError as error:
+        except CockpitError as error:
             st.error(error_text(error), icon=":material/block:")
             return
         _start_session(user)
@@ -83,7 +83,7 @@ def _sign_in_form(engine: Engine) -> None:
     if submitted:
         try:
             user = accounts.authenticate(engine, username, password)
-        except InputError as error:
+        except CockpitError as error:
             st.error(error_text(error), icon=":material/block:")
             return
         _start_session(user)

@@ -1,10 +1,15 @@
 """Every Streamlit cache of the app. Each cached function is a pure function of its arguments.
 
 The engine is shared by all sessions (``cache_resource``). Query results are cached per data
-version (``repository.data_version``), so a new load or submission is seen at once; the engine is
-passed as ``_engine`` so that it is not hashed. Published forecasts are cached per forecasts
-version (``data.forecasts.version``), and forecast fits per digest of the series' values
-(:func:`series_key`) and every parameter, so an analyst's tuning is computed once.
+version (``repository.data_version``), which is read afresh on every run of a page (a few indexed
+lookups), so whatever wrote, a page here, the API or a job, every page shows the new state on its
+next run. The engine is passed as ``_engine`` so that it is not hashed. Published forecasts are
+cached per forecasts version (``data.forecasts.version``), read the same way, and forecast fits per
+digest of the series' values (:func:`series_key`) and every parameter, so an analyst's tuning is
+computed once.
+
+The forecasting library (and so statsmodels) is imported only inside the functions that fit, so a
+page that draws stored forecasts starts without it.
 """
 
 from __future__ import annotations
@@ -18,15 +23,12 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 
-from analytics.diagnostics import one_step_errors
 from analytics.forecast_request import forecast_arguments
 from analytics.search import prepare_catalogue
 from data import forecasts, repository
 from data.engine import make_engine
-from forecasting import ForecastResult, forecast
-from forecasting.selection import default_candidates
-from forecasting.validation import season_length
-from ui.forecast_view import diagnosed_members
+from forecasting.result import ForecastResult
+from services import forecasts as forecast_service
 
 
 @st.cache_resource
@@ -35,10 +37,16 @@ def engine() -> Engine:
     return make_engine()
 
 
-@st.cache_data(ttl=30, show_spinner=False)
-def data_version(_engine: Engine, url: str) -> str:
-    """The data version token, re-read at most every 30 seconds."""
-    return repository.data_version(_engine)
+@st.cache_data(show_spinner=False)
+def agencies(_engine: Engine, version: str) -> pd.DataFrame:
+    """Every agency, by code."""
+    return repository.agencies(_engine)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def supply_status(_engine: Engine, agency_code: str | None, version: str) -> pd.DataFrame:
+    """What each indicator of ``agency_code`` (every agency if None) last supplied, and by whom."""
+    return repository.supply_status(_engine, agency_code)
 
 
 @st.cache_data(show_spinner=False)
@@ -64,19 +72,13 @@ def plan_targets(_engine: Engine, version: str) -> pd.DataFrame:
 def current_version() -> tuple[Engine, str]:
     """The shared engine and the data version every cache key in this run should use."""
     db = engine()
-    return db, data_version(db, str(db.url))
+    return db, repository.data_version(db)
 
 
 # --- forecasts ---------------------------------------------------------------------------------
 
 DIAGNOSTIC_ORIGINS = 36
 """One-step-ahead forecasts behind the residual diagnostics (three years of months)."""
-
-
-@st.cache_data(ttl=30, show_spinner=False)
-def forecast_version(_engine: Engine, url: str) -> str:
-    """The forecasts' version token (runs and configurations); cleared when one is published."""
-    return forecasts.version(_engine)
 
 
 def series_key(series: pd.Series) -> str:
@@ -92,6 +94,8 @@ def fitted_forecast(
     key: str, _target: pd.Series, horizon: int, method: str, settings_json: str
 ) -> ForecastResult:
     """``forecasting.forecast`` of ``_target`` (whose digest is ``key``) with the lab's settings."""
+    from forecasting import forecast
+
     arguments = forecast_arguments(json.loads(settings_json), _target.index, horizon)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -108,6 +112,11 @@ def residuals(
     the lab's settings. For ``auto``, only ``chosen`` is: the candidate ``auto`` chose, or the
     members of the combination it chose (their forecasts combined), not every candidate.
     """
+    from analytics.diagnostics import diagnosed_members, one_step_errors
+    from forecasting import forecast
+    from forecasting.selection import default_candidates
+    from forecasting.validation import season_length
+
     settings = json.loads(settings_json)
     origins = max(1, min(DIAGNOSTIC_ORIGINS, len(_target) // 2))
     runs, how = [(method, {})], "mean"
@@ -144,7 +153,7 @@ def published_runs(_engine: Engine, code: str, version: str) -> pd.DataFrame:
 @st.cache_data(show_spinner=False)
 def track_record(_engine: Engine, code: str, version: str, data: str) -> pd.DataFrame:
     """Published forecasts of ``code`` against the outcomes known in data version ``data``."""
-    return forecasts.track_record(_engine, code)
+    return forecast_service.track_record(_engine, code)
 
 
 @st.cache_data(show_spinner=False)
@@ -156,4 +165,4 @@ def forecast_config(_engine: Engine, code: str, target_transform: str, version: 
 def current_forecast_version() -> tuple[Engine, str]:
     """The shared engine and the forecasts' version token for this run's cache keys."""
     db = engine()
-    return db, forecast_version(db, str(db.url))
+    return db, forecasts.version(db)

@@ -10,13 +10,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analytics.errors import InputError
 from analytics.forecast_request import TARGET_TRANSFORMS
 from analytics.formatting import format_period
-from analytics.periods import normalise_frequency, parse_period, period_label
 from analytics.transforms import Step, apply_transform, transform_pipeline
 from data.forecasts import StoredForecast
 from data.repository import series
+from domain.errors import InputError
+from domain.periods import normalise_frequency, parse_period, period_label
 from ui.forecast_view import explore_forecast_rows
 from ui.i18n import unit_text
 from ui.view_state import ExploreView
@@ -93,7 +93,7 @@ def build(
             continue
         result.steps[code] = steps
         statuses = {}
-        if not view.freq or view.freq == info["frequency"].replace("A", "Y"):
+        if not view.freq or view.freq == normalise_frequency(info["frequency"]):
             rows = observations[observations["indicator_code"] == code]
             statuses = dict(zip(raw.index, rows["status"], strict=True))
         unit = unit_text(shown_unit(info["unit"], view.transform, rebased), lang)

@@ -1,8 +1,8 @@
 """Turn forecasts into what the pages draw: chart frames, readable tables, the band caption.
 
 The glue between ``forecasting``'s results, the stored forecasts of ``data.forecasts`` and the
-charts of ``ui.charts``; it knows nothing of widgets, so the Forecast lab, Explore and the Overview
-stay lists of widgets and draws.
+charts of ``charts.builders``; it knows nothing of widgets, so the Forecast lab, Explore and the
+Overview stay lists of widgets and draws.
 """
 
 from __future__ import annotations
@@ -11,15 +11,15 @@ import math
 
 import pandas as pd
 
-from analytics.diagnostics import COMBINERS, interval_calibration
+from analytics.calibration import interval_calibration
 from analytics.formatting import format_date, format_number, format_period
-from analytics.periods import parse_period
 from data.forecasts import StoredForecast
-from forecasting import ForecastResult
-from forecasting.selection import Candidate
+from domain.periods import parse_period
+from domain.vocabulary import Frequency
+from forecasting.result import ForecastResult
 from ui.i18n import translate
 
-HISTORY_SHOWN = {"M": 96, "Q": 32}
+HISTORY_SHOWN = {Frequency.MONTH.pandas: 96, Frequency.QUARTER.pandas: 32}
 """Periods of actuals the lab's fan chart shows before the forecast (all for annual series)."""
 
 
@@ -59,7 +59,8 @@ def fan_frame(
     labels: tuple[str, str, str],
     lang: str,
 ) -> pd.DataFrame:
-    """The frame of ``ui.charts.fan_chart``: recent actuals, the forecast fan, a compared forecast.
+    """The frame of ``charts.builders.fan_chart``: recent actuals, the forecast fan, a compared
+    forecast.
 
     ``forecast`` and ``compare`` are wide (``period, point, lower_80 ...``); ``labels`` name the
     actuals, the forecast and the compared forecast in the legend.
@@ -132,22 +133,6 @@ def tile_forecast(stored: StoredForecast, latest: pd.Period, lang: str) -> str |
         date=format_date(stored.created_at, lang),
         author=stored.author_label,
     )
-
-
-def diagnosed_members(chosen: str, candidates: list[Candidate]) -> tuple[list[Candidate], str]:
-    """The candidates behind the model ``auto`` chose, and how they are combined.
-
-    ``chosen`` is a candidate's name (``"theta"``) or a combination's (``"mean(theta +
-    seasonal_naive)"``); an unknown name gives no candidate, and the caller backtests ``auto``.
-    """
-    by_name = {candidate.name: candidate for candidate in candidates}
-    if chosen in by_name:
-        return [by_name[chosen]], "mean"
-    how, _, inside = chosen.partition("(")
-    members = [by_name[name] for name in inside.removesuffix(")").split(" + ") if name in by_name]
-    if how in COMBINERS and members:
-        return members, how
-    return [], "mean"
 
 
 def coverage_of(scores: pd.DataFrame, level: int) -> float:

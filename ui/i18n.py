@@ -1,6 +1,6 @@
 """The translation table: every string a user sees, in Vietnamese (default) and English.
 
-Pages call :func:`t` with a key; pure modules raise errors that carry a key (``analytics.errors``),
+Pages call :func:`t` with a key; pure modules raise errors that carry a key (``domain.errors``),
 and :func:`error_text` turns them into a sentence in the user's language. A key missing from a
 language falls back to Vietnamese, and a test checks that both languages have the same keys.
 """
@@ -11,7 +11,7 @@ from typing import Any
 
 import streamlit as st
 
-from analytics.errors import InputError
+from domain.errors import CockpitError
 from ui import text_accounts as accounts_text
 from ui import text_forecast as forecast_text
 
@@ -359,7 +359,7 @@ def unit_text(unit: str, lang: str | None = None) -> str:
     return TEXT.get(lang, {}).get(f"unit.{unit}", unit)
 
 
-def error_text(error: InputError) -> str:
+def error_text(error: CockpitError) -> str:
     """A user's error in the session's language (the English message if the key is unknown)."""
     lang = current_language()
     if error.key not in TEXT[lang] and error.key not in TEXT[DEFAULT_LANGUAGE]:

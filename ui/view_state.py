@@ -2,7 +2,7 @@
 
 A view is the list of indicators, the frequency and aggregation, the transformation and its
 parameters, the date range and the comparison mode. Parsing never fails: each wrong part of a URL
-becomes an :class:`~analytics.errors.InputError` in the returned list, and that part falls back to
+becomes an :class:`~domain.errors.InputError` in the returned list, and that part falls back to
 its default, so the rest of the view still opens.
 """
 
@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from analytics.errors import InputError
-from analytics.periods import parse_period
 from analytics.transforms import TRANSFORMS
+from domain.errors import InputError
+from domain.periods import parse_period
+from domain.vocabulary import Frequency
 
 MAX_INDICATORS = 6
-FREQUENCIES = ("", "M", "Q", "Y")
+FREQUENCIES = ("", *(frequency.pandas for frequency in Frequency))
 AGGREGATIONS = ("mean", "sum", "last")
 COMPARE_MODES = ("own", "rebased")
 DEFAULT_WINDOW = 3

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from data import audit
-from data.export import to_csv_bytes
+from analytics.export import to_csv_bytes
+from domain.vocabulary import ACTION_GROUPS, AUDITED_ACTIONS
+from services import audit
 from ui import cache
 from ui.auth import current_user
 from ui.i18n import has_text, t
@@ -18,7 +19,7 @@ columns = st.columns(4)
 actor = columns[0].text_input(t("admin.audit.actor"))
 action = columns[1].selectbox(
     t("admin.audit.action"),
-    [None, *audit.ACTION_GROUPS, *audit.AUDITED_ACTIONS],
+    [None, *ACTION_GROUPS, *AUDITED_ACTIONS],
     format_func=lambda a: t("admin.audit.all")
     if a is None
     else (t(f"audit.action.{a}") if has_text(f"audit.action.{a}") else a),

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analytics.errors import InputError
-from data import repository
-from data.catalogue_admin import set_target, update_indicator
+from domain.errors import CockpitError
+from services.catalogue import set_target, update_indicator
 from ui import cache
 from ui.auth import current_user
 from ui.i18n import current_language, error_text, t
 
 lang = current_language()
 admin = current_user()
-engine = cache.engine()
-catalogue = repository.catalogue(engine)
+engine, version = cache.current_version()
+catalogue = cache.catalogue(engine, version)
 names = dict(
     zip(catalogue["code"], catalogue["name_vi" if lang == "vi" else "name_en"], strict=True)
 )
@@ -23,7 +22,7 @@ names = dict(
 def _saved(action, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
     try:
         action(engine, admin, *args, **kwargs)
-    except InputError as error:
+    except CockpitError as error:
         st.error(error_text(error), icon=":material/block:")
     else:
         st.success(t("catalogue.saved"), icon=":material/check_circle:")
@@ -42,7 +41,7 @@ with st.form("catalogue.indicator"):
         _saved(update_indicator, code, name_vi=name_vi, name_en=name_en, unit=unit)
 
 st.subheader(t("catalogue.targets"))
-targets = repository.plan_targets(engine)
+targets = cache.plan_targets(engine, version)
 year = st.selectbox(t("catalogue.plan_year"), sorted(targets["plan_year"].unique(), reverse=True))
 of_year = targets[targets["plan_year"] == year].set_index("name_vi")
 name = st.selectbox(t("catalogue.target_row"), list(of_year.index))

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analytics.errors import InputError
-from data import accounts, repository
-from data.permissions import DATA_OFFICER, ROLES
+from domain.errors import CockpitError
+from domain.vocabulary import Role
+from services import accounts
 from ui import cache
 from ui.auth import current_user
 from ui.i18n import current_language, error_text, t
 
 lang = current_language()
 admin = current_user()
-engine = cache.engine()
-agencies = repository.agencies(engine)
+engine, version = cache.current_version()
+agencies = cache.agencies(engine, version)
 agency_names = dict(
     zip(agencies["code"], agencies["name_vi" if lang == "vi" else "name_en"], strict=True)
 )
@@ -28,7 +28,7 @@ def _agency_label(code: str | None) -> str:
 def _attempt(action, *args, message: str) -> None:  # type: ignore[no-untyped-def]
     try:
         action(engine, admin, *args)
-    except InputError as error:
+    except CockpitError as error:
         st.error(error_text(error), icon=":material/block:")
     else:
         st.success(message, icon=":material/check_circle:")
@@ -44,7 +44,7 @@ with create.form("admin.users.create", clear_on_submit=False):
     username = st.text_input(t("auth.username"))
     display_name = st.text_input(t("admin.users.display_name"))
     email = st.text_input(t("admin.users.email"))
-    role = st.selectbox(t("admin.users.role"), ROLES, format_func=lambda r: t(f"role.{r}"))
+    role = st.selectbox(t("admin.users.role"), list(Role), format_func=lambda r: t(f"role.{r}"))
     agency = st.selectbox(t("admin.users.agency"), agency_options, format_func=_agency_label)
     password = st.text_input(t("auth.password"), type="password")
     again = st.text_input(t("admin.users.password_again"), type="password")
@@ -59,7 +59,7 @@ with create.form("admin.users.create", clear_on_submit=False):
                     username,
                     password or None,
                     role,
-                    agency_code=agency if role == DATA_OFFICER else None,
+                    agency_code=agency if role == Role.DATA_OFFICER else None,
                     email=email or None,
                     display_name=display_name or None,
                 ),
@@ -70,7 +70,7 @@ with change.form("admin.users.change"):
     st.subheader(t("admin.users.change_role"))
     names = list(users["username"]) if not users.empty else []
     who = st.selectbox(t("admin.users.user"), names)
-    new_role = st.selectbox(t("admin.users.role"), ROLES, format_func=lambda r: t(f"role.{r}"))
+    new_role = st.selectbox(t("admin.users.role"), list(Role), format_func=lambda r: t(f"role.{r}"))
     new_agency = st.selectbox(t("admin.users.agency"), agency_options, format_func=_agency_label)
     buttons = st.columns(4)
     if buttons[0].form_submit_button(t("admin.users.change_role")):
@@ -78,7 +78,7 @@ with change.form("admin.users.change"):
             accounts.set_role,
             who,
             new_role,
-            new_agency if new_role == DATA_OFFICER else None,
+            new_agency if new_role == Role.DATA_OFFICER else None,
             message=t("admin.users.role_changed", username=who),
         )
     if buttons[1].form_submit_button(t("admin.users.deactivate")):

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analytics.errors import InputError
+from analytics.export import to_csv_bytes, to_xlsx_bytes
 from analytics.formatting import format_date, format_number
-from analytics.periods import parse_period
 from analytics.search import search_catalogue
 from analytics.transforms import TRANSFORMS
-from data.export import to_csv_bytes, to_xlsx_bytes
+from charts.builders import series_chart
+from domain.errors import InputError
+from domain.periods import parse_period
 from ui import cache, state
-from ui.charts import series_chart
 from ui.explore_data import build, forecast_rows, forecastable_codes
 from ui.forecast_view import published_caption
 from ui.i18n import current_language, error_text, t, unit_text

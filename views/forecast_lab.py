@@ -11,7 +11,6 @@ import pandas as pd
 import streamlit as st
 
 from analytics.diagnostics import autocorrelations, ljung_box, ljung_box_lags
-from analytics.errors import InputError
 from analytics.forecast_request import (
     DEFAULT_HORIZONS,
     TARGET_TRANSFORMS,
@@ -23,15 +22,17 @@ from analytics.forecast_request import (
 )
 from analytics.forecast_tracking import errors_by_horizon
 from analytics.formatting import format_date, format_number, format_period
-from analytics.periods import PERIODS_PER_YEAR, normalise_frequency
 from analytics.search import search_catalogue
-from data import forecasts
-from data.permissions import can, require_page
+from charts.builders import acf_chart, fan_chart
 from data.repository import series
+from domain.errors import CockpitError, InputError, PermissionDenied
+from domain.periods import PERIODS_PER_YEAR, normalise_frequency
+from domain.vocabulary import Action, Frequency, PageKey
 from forecasting import MODELS
+from services import forecasts as forecast_service
+from services.permissions import can, require_page
 from ui import cache, state
 from ui.auth import current_user
-from ui.charts import acf_chart, fan_chart
 from ui.explore_data import shown_unit
 from ui.forecast_view import (
     backtest_table,
@@ -65,8 +66,8 @@ LJUNG_BOX_ALPHA = 0.05
 lang = current_language()
 user = current_user()
 try:
-    require_page(user, "forecast_lab")  # app.py checks it too; a page never relies on that alone
-except InputError as error:
+    require_page(user, PageKey.FORECAST_LAB)  # app.py checks it too; never rely on that alone
+except PermissionDenied as error:
     st.error(error_text(error), icon=":material/block:")
     st.stop()
 st.title(t("lab.title"))
@@ -109,7 +110,9 @@ def _boxcox_label(value: Any) -> str:
 def _reset_horizon() -> None:
     code = st.session_state.get(state.LAB_CODE)
     if code in meta.index:
-        st.session_state[state.LAB_HORIZON] = DEFAULT_HORIZONS[meta.loc[code, "frequency"]]
+        st.session_state[state.LAB_HORIZON] = DEFAULT_HORIZONS[
+            Frequency.parse(meta.loc[code, "frequency"])
+        ]
 
 
 def _load_config(config: dict[str, Any]) -> None:
@@ -155,7 +158,7 @@ if code is None:
     st.stop()
 info = meta.loc[code]
 frequency = info["frequency"]
-st.session_state.setdefault(state.LAB_HORIZON, DEFAULT_HORIZONS[frequency])
+st.session_state.setdefault(state.LAB_HORIZON, DEFAULT_HORIZONS[Frequency.parse(frequency)])
 
 choices = st.columns([3, 2])
 transform = choices[0].selectbox(
@@ -374,7 +377,7 @@ if result is not None:
     st.dataframe(
         values_table(columns, lang, t("explore.column.period")), width="stretch", height=250
     )
-    may_publish = can(user, "forecast.publish")
+    may_publish = can(user, Action.FORECAST_PUBLISH)
     actions = st.columns([2, 3, 3])
     if actions[0].button(
         t("lab.publish"),
@@ -384,7 +387,7 @@ if result is not None:
         help=None if may_publish else t("lab.publish_analysts_only"),
     ):
         try:
-            run_id = forecasts.publish(
+            run_id = forecast_service.publish(
                 engine,
                 user,
                 code,
@@ -395,10 +398,9 @@ if result is not None:
                 vintage,
                 settings={"method": method, **settings},
             )
-        except InputError as error:
+        except CockpitError as error:
             st.error(error_text(error), icon=":material/block:")
         else:
-            cache.forecast_version.clear()
             st.session_state[state.LAB_NOTICE] = ("lab.published", {"id": run_id})
             st.rerun()
     if actions[1].button(
@@ -408,11 +410,10 @@ if result is not None:
         help=t("lab.config.save_help"),
     ):
         try:
-            forecasts.save_config(engine, user, code, transform, method, settings)
-        except InputError as error:
+            forecast_service.save_config(engine, user, code, transform, method, settings)
+        except CockpitError as error:
             st.error(error_text(error), icon=":material/block:")
         else:
-            cache.forecast_version.clear()
             st.session_state[state.LAB_NOTICE] = ("lab.config.saved_notice", {})
             st.rerun()
 

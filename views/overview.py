@@ -7,9 +7,9 @@ import streamlit as st
 from analytics.formatting import format_change, format_date, format_number, format_period
 from analytics.tiles import summarise
 from data.repository import series
+from domain.headlines import HEADLINES
 from ui import cache, state
 from ui.forecast_view import tile_forecast
-from ui.headlines import HEADLINES
 from ui.i18n import current_language, t, unit_text
 from ui.targets_view import target_table
 

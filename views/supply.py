@@ -8,35 +8,32 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from analytics.errors import InputError
 from analytics.formatting import format_date, format_period, parse_number_text
-from analytics.periods import parse_period, statistical_bounds
-from data import repository
-from data.observations_write import correct_observation, submit_observation
-from data.permissions import DATA_OFFICER, can
-from data.repository import FREQ
+from domain.errors import CockpitError
+from domain.periods import parse_period, statistical_bounds
+from domain.vocabulary import Action, Frequency, Role, Status
+from services.observations import correct_observation, submit_observation
+from services.permissions import can
 from ui import cache
 from ui.auth import current_user
 from ui.i18n import current_language, error_text, t
 
-STATUSES = ("estimate", "preliminary", "official", "revised")
-
 lang = current_language()
 user = current_user()
 engine, version = cache.current_version()
-agencies = repository.agencies(engine)
+agencies = cache.agencies(engine, version)
 agency_names = dict(
     zip(agencies["code"], agencies["name_vi" if lang == "vi" else "name_en"], strict=True)
 )
 
 st.title(t("supply.title"))
-if user.role == DATA_OFFICER:
+if user.role == Role.DATA_OFFICER:
     agency = user.agency_code
 else:
     agency = st.selectbox(
         t("supply.agency_pick"), list(agency_names), format_func=lambda c: agency_names[c]
     )
-status = repository.supply_status(engine, agency)
+status = cache.supply_status(engine, agency, version)
 
 if status.empty:
     st.info(t("supply.no_indicators", agency=agency_names.get(agency, agency)))
@@ -45,7 +42,7 @@ if status.empty:
 names = dict(zip(status["code"], status["name_vi" if lang == "vi" else "name_en"], strict=True))
 frequencies = dict(zip(status["code"], status["frequency"], strict=True))
 
-if can(user, "observation.submit", agency_code=agency):
+if can(user, Action.OBSERVATION_SUBMIT, agency_code=agency):
     st.caption(t("supply.intro", agency=agency_names.get(agency, agency)))
     with st.form("supply.form"):
         code = st.selectbox(
@@ -61,14 +58,14 @@ if can(user, "observation.submit", agency_code=agency):
             horizontal=True,
         )
         status_choice = left.selectbox(
-            t("supply.status"), STATUSES, format_func=lambda s: t(f"status.{s}")
+            t("supply.status"), list(Status), format_func=lambda s: t(f"status.{s}")
         )
         source = middle.text_input(t("supply.source"))
         reason = right.text_input(t("supply.reason"))
         sent = st.form_submit_button(t("supply.submit"), type="primary")
     if sent:
         try:
-            period = parse_period(period_text, frequencies[code].replace("A", "Y"))
+            period = parse_period(period_text, frequencies[code])
             start, end = statistical_bounds(period)
             value = parse_number_text(value_text, lang)
             if kind == "submit":
@@ -79,21 +76,21 @@ if can(user, "observation.submit", agency_code=agency):
                 correct_observation(
                     engine, user, code, start, end, value, source, reason, dt.date.today()
                 )
-        except InputError as error:
+        except CockpitError as error:
             st.error(error_text(error), icon=":material/block:")
         else:
             st.success(
                 t("supply.submitted", code=code, period=format_period(period, lang)),
                 icon=":material/check_circle:",
             )
-            status = repository.supply_status(engine, agency)
+            status = cache.supply_status(engine, agency, cache.current_version()[1])
 
 st.subheader(t("supply.status_title"))
 st.dataframe(
     {
         t("supply.indicator"): [f"{names[c]} · {c}" for c in status["code"]],
         t("supply.last_period"): [
-            format_period(pd.Period(d, FREQ[f]), lang) if pd.notna(d) else "–"
+            format_period(pd.Period(d, Frequency.parse(f).pandas), lang) if pd.notna(d) else "–"
             for d, f in zip(status["last_period"], status["frequency"], strict=True)
         ],
         t("supply.last_vintage"): [

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from statsmodels.stats.diagnostic import acorr_ljungbox
 
+from analytics.calibration import interval_calibration
 from analytics.diagnostics import (
     autocorrelations,
-    interval_calibration,
     ljung_box,
     ljung_box_lags,
     one_step_errors,

@@ -6,7 +6,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analytics.errors import InputError
 from analytics.forecast_request import (
     forecast_arguments,
     format_outliers,
@@ -15,6 +14,7 @@ from analytics.forecast_request import (
     prepare_target,
     unbroken_tail,
 )
+from domain.errors import InputError
 
 
 def monthly(values: list[float], start: str = "2020-01") -> pd.Series:

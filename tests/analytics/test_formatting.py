@@ -5,8 +5,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from analytics.errors import InputError
 from analytics.formatting import format_change, format_date, format_number, format_period
+from domain.errors import InputError
 
 
 @pytest.mark.parametrize(

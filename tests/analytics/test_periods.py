@@ -5,8 +5,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from analytics.errors import InputError
-from analytics.periods import (
+from domain.errors import InputError
+from domain.periods import (
     frequency_of,
     half_year_bounds,
     normalise_frequency,

@@ -5,8 +5,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analytics.errors import InputError
 from analytics.targets import Target, assess, parse_number, parse_target
+from domain.errors import InputError
 
 KEY_INDICATORS = Path(__file__).resolve().parents[2] / "data/seed/domain/key_indicators.csv"
 

@@ -5,7 +5,6 @@ import math
 import pandas as pd
 import pytest
 
-from analytics.errors import InputError
 from analytics.transforms import (
     TRANSFORMS,
     Step,
@@ -14,6 +13,7 @@ from analytics.transforms import (
     describe_transform,
     transform_pipeline,
 )
+from domain.errors import InputError
 
 
 def monthly(start: str, values: list[float], name: str = "CPI") -> pd.Series:

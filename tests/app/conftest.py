@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from data import accounts
 from data.engine import make_engine
 from data.migrate import upgrade
 from data.seed_load import load_all
+from services import accounts
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 

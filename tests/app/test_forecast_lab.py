@@ -13,8 +13,8 @@ from analytics.formatting import format_number
 from data import forecasts, repository
 from data.engine import make_engine
 from forecasting import forecast
+from services import forecasts as forecast_service
 from tests.app.conftest import charts, user_for
-from ui import cache
 from ui.i18n import translate
 
 # One worker runs them all, so that the fits cached by the first serve the others.
@@ -167,10 +167,9 @@ def test_the_track_record_gives_the_errors_by_horizon_of_past_publications(open_
     history = repository.series(observations, CPI, "M")
     history = history[history.index <= pd.Period("2024-08", "M")].iloc[-60:]
     past = forecast(history, 6, "naive")
-    forecasts.publish(
+    forecast_service.publish(
         engine, user_for("analyst"), CPI, past, "level", "M", "v", dt.date(2024, 9, 6)
     )
-    cache.forecast_version.clear()  # published outside the app: do not wait for the 30 s TTL
 
     at = open_page(LAB, role="analyst")
     assert not at.exception

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from analytics.formatting import format_number
+from domain.headlines import HEADLINES
 from tests.app.conftest import charts
-from ui.headlines import HEADLINES
 from ui.i18n import translate
 
 CPI = "CPI_YOY.CHI_SO_GIA_TIEU_DUNG"

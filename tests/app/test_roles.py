@@ -8,10 +8,10 @@ import os
 
 import pytest
 
-from data import audit
-from data.accounts import SYSTEM
 from data.engine import make_engine
-from data.permissions import PAGES, can_open
+from services import audit as audit_service
+from services.accounts import SYSTEM
+from services.permissions import PAGES, can_open
 from tests.app.conftest import ACCOUNTS, PASSWORD
 from ui.i18n import translate
 
@@ -34,7 +34,7 @@ PAGE_TITLES = {
 
 
 def _audit_rows(**filters):  # type: ignore[no-untyped-def]
-    return audit.query(make_engine(os.environ["COCKPIT_DATABASE_URL"]), SYSTEM, **filters)
+    return audit_service.query(make_engine(os.environ["COCKPIT_DATABASE_URL"]), SYSTEM, **filters)
 
 
 @pytest.mark.parametrize("role", list(ACCOUNTS))

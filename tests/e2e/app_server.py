@@ -39,9 +39,9 @@ def database_environment(database_url: str) -> dict[str, str]:
 
 
 def seed_database(database_url: str) -> None:
-    """Create and seed the database at ``database_url`` with ``python -m data.setup``."""
+    """Create and seed the database at ``database_url`` with ``python -m jobs.setup``."""
     seeding = subprocess.run(
-        [sys.executable, "-m", "data.setup"],
+        [sys.executable, "-m", "jobs.setup"],
         cwd=PROJECT_ROOT,
         env=database_environment(database_url),
         capture_output=True,
@@ -49,7 +49,7 @@ def seed_database(database_url: str) -> None:
         check=False,
     )
     if seeding.returncode:
-        raise RuntimeError(f"python -m data.setup failed:\n{seeding.stdout}{seeding.stderr}")
+        raise RuntimeError(f"python -m jobs.setup failed:\n{seeding.stdout}{seeding.stderr}")
 
 
 def free_port() -> int:

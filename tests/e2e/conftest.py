@@ -1,6 +1,6 @@
 """Fixtures of the browser tests: a real Cockpit server on a seeded database, and Debian's chromium.
 
-The server runs on a fresh SQLite file in a temporary folder, seeded by ``python -m data.setup``
+The server runs on a fresh SQLite file in a temporary folder, seeded by ``python -m jobs.setup``
 exactly as ``make run`` seeds its own (see ``tests/e2e/app_server.py``). Each test gets its own
 browser context, i.e. its own Streamlit session.
 
@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from data import accounts
 from data.engine import make_engine
+from services import accounts
 from tests.e2e.app_server import (
     CHROMIUM,
     PROJECT_ROOT,

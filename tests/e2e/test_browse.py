@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from analytics.errors import InputError
-from analytics.periods import parse_period
+from domain.errors import InputError
+from domain.periods import parse_period
 from tests.e2e.conftest import sign_in
 from tests.e2e.streamlit_dom import drawn_lines, wait_until_idle
 from ui.i18n import translate

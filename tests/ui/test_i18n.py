@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from analytics.errors import InputError
+from domain.errors import InputError
 from ui.i18n import TEXT, translate
 
 

@@ -15,7 +15,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from data.export import FORMULA_PREFIXES, to_csv_bytes, to_xlsx_bytes
+from analytics.export import FORMULA_PREFIXES, to_csv_bytes, to_xlsx_bytes
 
 INJECTIONS = [
     "=1+1",

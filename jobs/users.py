@@ -1,7 +1,7 @@
 """Accounts from the command line: create the first admin, list who has access.
 
-    python -m data.users_cli create-admin --username hoa.nguyen [--email ...] [--display-name ...]
-    python -m data.users_cli list
+    python -m jobs.users create-admin --username hoa.nguyen [--email ...] [--display-name ...]
+    python -m jobs.users list
 
 The password is read from the environment variable ``COCKPIT_ADMIN_PASSWORD`` or, when it is not
 set, asked for twice without echo; it is never taken from the command line, where the shell history
@@ -19,11 +19,11 @@ from collections.abc import Sequence
 
 from sqlalchemy import Engine
 
-from analytics.errors import InputError
-from data import accounts
 from data.engine import make_engine
 from data.migrate import upgrade
-from data.permissions import ADMIN
+from domain.errors import InputError
+from services import accounts
+from services.permissions import ADMIN
 
 PASSWORD_VARIABLE = "COCKPIT_ADMIN_PASSWORD"  # noqa: S105 - the name of a variable, no secret
 
@@ -79,7 +79,7 @@ def list_accounts(engine: Engine) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; 0 on success, 2 when the input was refused."""
     parser = argparse.ArgumentParser(
-        prog="python -m data.users_cli", description=__doc__.split("\n")[0]
+        prog="python -m jobs.users", description=__doc__.split("\n")[0]
     )
     commands = parser.add_subparsers(dest="command", required=True)
     create = commands.add_parser("create-admin", help="create an administrator account")

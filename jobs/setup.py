@@ -1,4 +1,4 @@
-"""Create or migrate the database and load the seed data: ``python -m data.setup``."""
+"""Create or migrate the database and load the seed data: ``python -m jobs.setup``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import time
 from data.engine import database_url, make_engine
 from data.migrate import upgrade
 from data.seed_load import load_all
-from data.users_cli import first_admin_hint
+from jobs.users import first_admin_hint
 
 
 def main() -> None:

@@ -32,3 +32,6 @@ HEADLINES: tuple[Headline, ...] = (
     Headline("trade_balance", "TB_USD", "balance", True),
     Headline("fdi", "FDI_REG_TOTAL_YTD", "level", True),
 )
+
+HEADLINE_CODES: tuple[str, ...] = tuple(headline.code for headline in HEADLINES)
+"""The indicators of the Overview's tiles, which the monthly batch forecasts by default."""

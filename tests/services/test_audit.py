@@ -14,12 +14,17 @@ import pytest
 from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.exc import DBAPIError
 
-from analytics.errors import InputError
-from data import accounts, audit, catalogue_admin, forecasts, observations_write
+from data import audit
 from data import tables as t
-from data.permissions import PermissionDenied
+from domain.errors import InputError
 from forecasting import forecast
-from tests.data.conftest import PASSWORD
+from services import accounts
+from services import audit as audit_service
+from services import catalogue as catalogue_admin
+from services import forecasts as forecast_service
+from services import observations as observations_write
+from services.permissions import PermissionDenied
+from tests.services.conftest import PASSWORD
 
 JANUARY = (dt.date(2025, 1, 1), dt.date(2025, 1, 31))
 
@@ -60,7 +65,7 @@ def test_every_audited_action_writes_a_row_with_who_what_before_and_after(
             "GSO restated",
             dt.date(2025, 3, 6),
         ),
-        "forecast.publish": lambda: forecasts.publish(
+        "forecast.publish": lambda: forecast_service.publish(
             engine,
             people["analyst"],
             "CPI_TEST",
@@ -96,7 +101,7 @@ def test_every_audited_action_writes_a_row_with_who_what_before_and_after(
         perform()
         assert _actions(engine)[before:] == [action], action
 
-    log = audit.query(engine, admin)
+    log = audit_service.query(engine, admin)
     by_action = {row.action: row for row in log.itertuples()}
     assert by_action["user.role_change"].actor == "admin"
     assert by_action["user.role_change"].target_id == "tuan"
@@ -221,7 +226,7 @@ def test_query_filters_by_actor_action_family_and_whole_days(people, catalogue_e
     admin = people["admin"]
 
     def actions(**filters) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-        frame = audit.query(catalogue_engine, admin, **filters)
+        frame = audit_service.query(catalogue_engine, admin, **filters)
         return list(zip(frame["actor"], frame["action"], strict=True))
 
     january_31 = {"since": dt.date(2025, 1, 31), "until": dt.date(2025, 1, 31)}
@@ -238,17 +243,19 @@ def test_query_filters_by_actor_action_family_and_whole_days(people, catalogue_e
         ("leader", "sign_out"),
         ("analyst", "sign_in.success"),
     ]
-    assert len(audit.query(catalogue_engine, admin, limit=2)) == 2
-    assert list(audit.query(catalogue_engine, admin, actor="nobody").columns) == audit.COLUMNS
+    assert len(audit_service.query(catalogue_engine, admin, limit=2)) == 2
+    assert (
+        list(audit_service.query(catalogue_engine, admin, actor="nobody").columns) == audit.COLUMNS
+    )
 
 
 def test_query_refuses_an_unknown_action_and_every_role_but_admin(people, catalogue_engine) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(InputError) as caught:
-        audit.query(catalogue_engine, people["admin"], action="sign")
+        audit_service.query(catalogue_engine, people["admin"], action="sign")
     assert caught.value.key == "error.unknown_audit_action"
     for role in ("leader", "analyst", "data_officer"):
         with pytest.raises(PermissionDenied, match=f"the role {role} may not do audit.read"):
-            audit.query(catalogue_engine, people[role])
+            audit_service.query(catalogue_engine, people[role])
 
 
 def test_record_joins_the_callers_transaction(catalogue_engine) -> None:  # type: ignore[no-untyped-def]

@@ -14,57 +14,39 @@ anything, so a wrong role is refused there even if a page forgot to hide a butto
 
 from __future__ import annotations
 
-from typing import Protocol
+from domain.errors import PermissionDenied
+from domain.principal import Principal
+from domain.vocabulary import Action, PageKey, Role
 
-from analytics.errors import InputError
-
-LEADER = "leader"
-ANALYST = "analyst"
-DATA_OFFICER = "data_officer"
-ADMIN = "admin"
-ROLES: tuple[str, ...] = (LEADER, ANALYST, DATA_OFFICER, ADMIN)
+LEADER, ANALYST, DATA_OFFICER, ADMIN = Role.LEADER, Role.ANALYST, Role.DATA_OFFICER, Role.ADMIN
+ROLES: tuple[Role, ...] = tuple(Role)
 
 EVERYONE = frozenset(ROLES)
 
-PAGES: dict[str, frozenset[str]] = {
-    "overview": EVERYONE,
-    "explore": EVERYONE,
-    "forecast_lab": frozenset({ANALYST, ADMIN}),
-    "supply": frozenset({DATA_OFFICER, ADMIN, LEADER}),
-    "admin_users": frozenset({ADMIN}),
-    "admin_audit": frozenset({ADMIN}),
-    "admin_catalogue": frozenset({ADMIN}),
+PAGES: dict[PageKey, frozenset[Role]] = {
+    PageKey.OVERVIEW: EVERYONE,
+    PageKey.EXPLORE: EVERYONE,
+    PageKey.FORECAST_LAB: frozenset({ANALYST, ADMIN}),
+    PageKey.SUPPLY: frozenset({DATA_OFFICER, ADMIN, LEADER}),
+    PageKey.ADMIN_USERS: frozenset({ADMIN}),
+    PageKey.ADMIN_AUDIT: frozenset({ADMIN}),
+    PageKey.ADMIN_CATALOGUE: frozenset({ADMIN}),
 }
 
-ACTIONS: dict[str, frozenset[str]] = {
-    "forecast.publish": frozenset({ANALYST}),
-    "observation.submit": frozenset({DATA_OFFICER}),
-    "observation.correct": frozenset({DATA_OFFICER}),
-    "user.manage": frozenset({ADMIN}),
-    "catalogue.change": frozenset({ADMIN}),
-    "target.change": frozenset({ADMIN}),
-    "audit.read": frozenset({ADMIN}),
+ACTIONS: dict[Action, frozenset[Role]] = {
+    Action.FORECAST_PUBLISH: frozenset({ANALYST}),
+    Action.OBSERVATION_SUBMIT: frozenset({DATA_OFFICER}),
+    Action.OBSERVATION_CORRECT: frozenset({DATA_OFFICER}),
+    Action.USER_MANAGE: frozenset({ADMIN}),
+    Action.CATALOGUE_CHANGE: frozenset({ADMIN}),
+    Action.TARGET_CHANGE: frozenset({ADMIN}),
+    Action.AUDIT_READ: frozenset({ADMIN}),
 }
 
-AGENCY_BOUND_ACTIONS = frozenset({"observation.submit", "observation.correct"})
+AGENCY_BOUND_ACTIONS = frozenset({Action.OBSERVATION_SUBMIT, Action.OBSERVATION_CORRECT})
 """Actions a data officer may do only for indicators of its own agency."""
 
-
-class Principal(Protocol):
-    """Whoever acts: a signed-in user (``data.accounts.User``) or the system itself."""
-
-    @property
-    def username(self) -> str: ...
-
-    @property
-    def role(self) -> str: ...
-
-    @property
-    def agency_code(self) -> str | None: ...
-
-
-class PermissionDenied(InputError):
-    """The signed-in role may not open this page or do this action."""
+__all__ = ["ACTIONS", "PAGES", "PermissionDenied", "Principal", "can", "can_open", "require"]
 
 
 def can_open(role: str | None, page: str) -> bool:
@@ -87,7 +69,10 @@ def can(user: Principal | None, action: str, agency_code: str | None = None) -> 
 
 
 def require_page(user: Principal | None, page: str) -> None:
-    """Refuse with :class:`PermissionDenied` unless ``user`` may open ``page``."""
+    """Refuse with :class:`PermissionDenied` unless ``user`` may open ``page``.
+
+    An unknown page key is a programming error (``ValueError``).
+    """
     role = user.role if user is not None else None
     if page not in PAGES:
         raise ValueError(f"unknown page {page!r}; known: {', '.join(PAGES)}")

@@ -1,7 +1,7 @@
 """Role x page and role x action, each allowed or refused: in the rules and in the services.
 
-The expected tables are written out here, not derived from ``data.permissions``, so a change to the
-rules must change this file too.
+The expected tables are written out here, not derived from ``services.permissions``, so a change
+to the rules must change this file too.
 """
 
 from __future__ import annotations
@@ -12,9 +12,11 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import func, select
 
-from data import accounts, audit, observations_write
 from data import tables as t
-from data.permissions import (
+from services import accounts
+from services import audit as audit_service
+from services import observations as observations_write
+from services.permissions import (
     ACTIONS,
     PAGES,
     ROLES,
@@ -25,7 +27,7 @@ from data.permissions import (
     require,
     require_page,
 )
-from tests.data.conftest import PASSWORD, sqlite_only
+from tests.services.conftest import PASSWORD, sqlite_only
 
 L, A, D, M = "leader", "analyst", "data_officer", "admin"
 
@@ -154,7 +156,7 @@ SERVICE_CALLS: dict[str, Callable] = {
         engine, user, "analyst", "Brand-new-secret"
     ),
     "user.manage: list_users": lambda engine, user: accounts.list_users(engine, user),
-    "audit.read: audit.query": lambda engine, user: audit.query(engine, user),
+    "audit.read: audit.query": lambda engine, user: audit_service.query(engine, user),
     "observation.submit: GSO indicator": lambda engine, user: (
         observations_write.submit_observation(
             engine, user, "CPI_TEST", *JANUARY, -0.4, "estimate", "monthly report"

@@ -12,11 +12,14 @@ import pytest
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import DBAPIError
 
-from data import audit, forecast_batch, forecasts
+from data import forecasts
 from data import tables as t
-from data.permissions import PermissionDenied
+from domain.headlines import HEADLINE_CODES, HEADLINES
 from forecasting import forecast
-from ui.headlines import HEADLINES
+from jobs import forecast_batch
+from services import audit as audit_service
+from services import forecasts as forecast_service
+from services.permissions import PermissionDenied
 
 CODE = "CPI_TEST"
 VINTAGE = dt.date(2025, 1, 10)
@@ -57,7 +60,7 @@ def naive_forecast() -> object:
 
 
 def publish(engine, user, result) -> int:  # type: ignore[no-untyped-def]
-    return forecasts.publish(
+    return forecast_service.publish(
         engine,
         user,
         CODE,
@@ -119,7 +122,7 @@ def test_publishing_stores_the_run_its_values_and_an_audit_row(
     assert values["upper_95"].tolist() == pytest.approx(naive_forecast.upper[95].tolist())
 
     assert count(engine, t.audit_log) == before + 1
-    row = audit.query(engine, people["admin"], action="forecast.publish").iloc[0]
+    row = audit_service.query(engine, people["admin"], action="forecast.publish").iloc[0]
     assert (row.actor, row.target_type, row.target_id) == ("analyst", "forecast_run", str(run_id))
     after = json.loads(row.after_json)
     assert after["indicator_code"] == CODE and after["model"] == naive_forecast.model
@@ -147,7 +150,7 @@ def test_the_database_refuses_to_change_or_delete_a_forecast(
     people, catalogue_engine, naive_forecast
 ) -> None:  # type: ignore[no-untyped-def]
     publish(catalogue_engine, people["analyst"], naive_forecast)
-    forecasts.save_config(catalogue_engine, people["analyst"], CODE, "level", "ets", {})
+    forecast_service.save_config(catalogue_engine, people["analyst"], CODE, "level", "ets", {})
     attempts = [
         update(t.forecast_runs).values(model="edited"),
         delete(t.forecast_runs),
@@ -170,12 +173,14 @@ def test_publishing_checks_the_indicator_and_the_transformation(
 ) -> None:  # type: ignore[no-untyped-def]
     analyst = people["analyst"]
     with pytest.raises(ValueError) as unknown:
-        forecasts.publish(
+        forecast_service.publish(
             catalogue_engine, analyst, "NOPE", naive_forecast, "level", "M", "v", None
         )
     assert unknown.value.key == "error.unknown_indicator_code"
     with pytest.raises(ValueError) as transform:
-        forecasts.publish(catalogue_engine, analyst, CODE, naive_forecast, "cubic", "M", "v", None)
+        forecast_service.publish(
+            catalogue_engine, analyst, CODE, naive_forecast, "cubic", "M", "v", None
+        )
     assert transform.value.key == "error.transform_unknown"
     assert count(catalogue_engine, t.forecast_runs) == 0
     assert count(catalogue_engine, t.audit_log) == len(people)
@@ -221,9 +226,11 @@ def test_the_batch_sees_the_data_known_at_the_end_of_its_month(catalogue_engine)
 def test_the_batch_uses_the_latest_saved_configuration(people, catalogue_engine) -> None:  # type: ignore[no-untyped-def]
     store_observations(catalogue_engine, cpi_series())
     analyst = people["analyst"]
-    forecasts.save_config(catalogue_engine, analyst, CODE, "level", "ets", {"trend": "add"})
-    forecasts.save_config(catalogue_engine, analyst, CODE, "level", "naive", {})
-    forecasts.save_config(catalogue_engine, analyst, CODE, "yoy_pct", "drift", {"window": 24})
+    forecast_service.save_config(catalogue_engine, analyst, CODE, "level", "ets", {"trend": "add"})
+    forecast_service.save_config(catalogue_engine, analyst, CODE, "level", "naive", {})
+    forecast_service.save_config(
+        catalogue_engine, analyst, CODE, "yoy_pct", "drift", {"window": 24}
+    )
     configs = forecasts.latest_configs(catalogue_engine)
     assert list(zip(configs["target_transform"], configs["method"], strict=True)) == [
         ("level", "naive"),
@@ -244,9 +251,11 @@ def test_the_batch_uses_the_latest_saved_configuration(people, catalogue_engine)
 
 def test_only_an_analyst_saves_a_configuration_of_a_known_method(people, catalogue_engine) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(PermissionDenied):
-        forecasts.save_config(catalogue_engine, people["leader"], CODE, "level", "ets", {})
+        forecast_service.save_config(catalogue_engine, people["leader"], CODE, "level", "ets", {})
     with pytest.raises(ValueError) as unknown:
-        forecasts.save_config(catalogue_engine, people["analyst"], CODE, "level", "prophet", {})
+        forecast_service.save_config(
+            catalogue_engine, people["analyst"], CODE, "level", "prophet", {}
+        )
     assert unknown.value.key == "forecast.unknown_method"
 
 
@@ -258,10 +267,10 @@ def test_the_track_record_sets_published_forecasts_against_outcomes(
     store_observations(catalogue_engine, history)
     result = forecast(history, 6, "naive")
     publish(catalogue_engine, people["analyst"], result)
-    assert forecasts.track_record(catalogue_engine, CODE).empty, "no outcome known yet"
+    assert forecast_service.track_record(catalogue_engine, CODE).empty, "no outcome known yet"
 
     store_observations(catalogue_engine, outcomes, vintage=dt.date(2025, 2, 1))
-    record = forecasts.track_record(catalogue_engine, CODE)
+    record = forecast_service.track_record(catalogue_engine, CODE)
     assert list(record["horizon"]) == [1, 2, 3]
     assert list(record["target_transform"]) == ["level"] * 3
     last = float(history.iloc[-1])
@@ -269,4 +278,4 @@ def test_the_track_record_sets_published_forecasts_against_outcomes(
 
 
 def test_the_batch_default_is_the_overview_headlines() -> None:
-    assert set(forecasts.HEADLINE_CODES) == {headline.code for headline in HEADLINES}
+    assert set(HEADLINE_CODES) == {headline.code for headline in HEADLINES}

@@ -1,4 +1,4 @@
-"""The monthly forecast batch: ``python -m data.forecast_batch --period 2026-11 [--all]``.
+"""The monthly forecast batch: ``python -m jobs.forecast_batch --period 2026-11 [--all]``.
 
 It forecasts, for the month ``--period``, every indicator that has a saved configuration (with that
 configuration) and the Overview's headline indicators (in levels, ``auto`` unless a configuration
@@ -27,15 +27,18 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import Engine
 
-from analytics.errors import InputError
 from analytics.forecast_request import DEFAULT_HORIZONS, forecast_arguments, prepare_target
-from analytics.periods import parse_period, period_label
 from data import forecasts, repository
 from data.engine import make_engine
 from data.migrate import upgrade
+from domain.errors import InputError
+from domain.headlines import HEADLINE_CODES
+from domain.periods import parse_period, period_label
+from domain.vocabulary import Frequency
 from forecasting import forecast
+from services import forecasts as forecast_service
 
-MINIMUM_LENGTH = {"M": 36, "Q": 16}
+MINIMUM_LENGTH = {Frequency.MONTH: 36, Frequency.QUARTER: 16}
 """Unbroken periods an indicator needs for ``--all`` (three years of months, four of quarters)."""
 
 
@@ -92,7 +95,7 @@ def run(
     engine: Engine,
     month: pd.Period,
     everything: bool = False,
-    codes: Sequence[str] = forecasts.HEADLINE_CODES,
+    codes: Sequence[str] = HEADLINE_CODES,
     today: dt.date | None = None,
     say: Callable[[str], None] = print,
 ) -> Outcome:
@@ -124,7 +127,7 @@ def run(
                 outcome.skipped += 1
                 say(f"{head}: skipped, {len(target)} unbroken periods (needs {minimum})")
                 continue
-            horizon = DEFAULT_HORIZONS[frequency]
+            horizon = DEFAULT_HORIZONS[Frequency.parse(frequency)]
             with warnings.catch_warnings():  # statsmodels' optimiser notes; the line says enough
                 warnings.simplefilter("ignore")
                 result = forecast(
@@ -133,7 +136,7 @@ def run(
                     job.method,
                     **forecast_arguments(job.settings, target.index, horizon),
                 )
-            run_id = forecasts.store_batch(
+            run_id = forecast_service.store_batch(
                 engine,
                 job.code,
                 result,
@@ -166,7 +169,7 @@ def run(
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the batch from the command line; the exit status is 1 if any indicator failed."""
     parser = argparse.ArgumentParser(
-        prog="python -m data.forecast_batch",
+        prog="python -m jobs.forecast_batch",
         description="Forecast the headline indicators and every configured one for a month, and "
         "store the results (again for the same month adds nothing).",
     )

@@ -8,12 +8,14 @@ import pytest
 from argon2 import PasswordHasher, Type
 from sqlalchemy import Engine, MetaData, select
 
-from analytics.errors import InputError
-from data import accounts, audit, users_cli
+from data import audit
 from data import tables as t
 from data.engine import make_engine
-from data.permissions import PermissionDenied
-from tests.data.conftest import PASSWORD, sqlite_only
+from domain.errors import InputError
+from jobs import users as users_cli
+from services import accounts
+from services.permissions import PermissionDenied
+from tests.services.conftest import PASSWORD, sqlite_only
 
 T0 = dt.datetime(2025, 3, 1, 8, 0, 0)
 SIGN_IN_MESSAGE = "wrong user name or password, or the account is temporarily locked"

@@ -6,11 +6,11 @@ import json
 
 import pytest
 
-from analytics.errors import InputError
-from data import audit
-from data.catalogue_admin import set_target, update_indicator
-from data.permissions import PermissionDenied
 from data.repository import data_version, plan_targets
+from domain.errors import InputError
+from services import audit as audit_service
+from services.catalogue import set_target, update_indicator
+from services.permissions import PermissionDenied
 
 
 @pytest.mark.parametrize("role", ["leader", "analyst", "data_officer"])
@@ -37,7 +37,7 @@ def test_an_indicator_change_keeps_before_and_after_in_the_audit_log(
         catalogue_engine, people["admin"], "CPI_TEST", name_en="Consumer prices, y/y", unit="%"
     )
     assert after["name_en"] == "Consumer prices, y/y"
-    row = audit.query(catalogue_engine, people["admin"], action="catalogue.change").iloc[0]
+    row = audit_service.query(catalogue_engine, people["admin"], action="catalogue.change").iloc[0]
     assert (row.actor, row.target_id) == ("admin", "CPI_TEST")
     assert json.loads(row.before_json) == {"name_en": "CPI_TEST"}
     assert json.loads(row.after_json) == {"name_en": "Consumer prices, y/y"}
@@ -70,7 +70,7 @@ def test_a_target_is_parsed_stored_and_audited(people, catalogue_engine) -> None
     set_target(catalogue_engine, admin, 2026, "Tăng trưởng GDP", "Từ 10 trở lên")
     stored = plan_targets(catalogue_engine, 2026).iloc[0]
     assert (stored.target_low, stored.target_high, stored.operator) == (10.0, None, "ge")
-    rows = audit.query(catalogue_engine, admin, action="target.change")
+    rows = audit_service.query(catalogue_engine, admin, action="target.change")
     assert len(rows) == 2
     newest = rows.iloc[0]
     assert json.loads(newest.before_json)["target_text"] == "Khoảng 10"
@@ -91,7 +91,7 @@ def test_an_unreadable_target_changes_nothing(people, catalogue_engine) -> None:
         )
     assert error.value.key == "error.target_unparseable"
     assert plan_targets(catalogue_engine, 2026).empty
-    assert audit.query(catalogue_engine, people["admin"], action="target.change").empty
+    assert audit_service.query(catalogue_engine, people["admin"], action="target.change").empty
 
 
 def test_a_catalogue_or_target_edit_changes_the_data_version(people, catalogue_engine) -> None:  # type: ignore[no-untyped-def]

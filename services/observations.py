@@ -6,7 +6,7 @@ later vintage or the status ``revised``, and the audit row keeps the value it co
 ever updated or deleted, so every figure a meeting saw can be found again.
 
 Only a data officer may write, and only for indicators its own agency is responsible for
-(``data.permissions.require``); the check runs here, whatever page called.
+(``services.permissions.require``); the check runs here, whatever page called.
 """
 
 from __future__ import annotations
@@ -18,13 +18,15 @@ from typing import Any
 from sqlalchemy import Connection, Engine, RowMapping, exists, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from analytics.errors import InputError
 from data import audit
 from data import tables as t
-from data.permissions import Principal, require, require_role
 from data.repository import STATUS_ORDER
+from domain.errors import InputError
+from domain.principal import Principal
+from domain.vocabulary import Action, Status
+from services.permissions import require, require_role
 
-STATUSES: tuple[str, ...] = ("estimate", "preliminary", "official", "revised")
+STATUSES: tuple[Status, ...] = tuple(Status)
 NATIONAL = "VN"
 
 
@@ -68,7 +70,7 @@ def submit_observation(
     return _append(
         engine,
         user,
-        "observation.submit",
+        Action.OBSERVATION_SUBMIT,
         indicator_code,
         geography_code,
         period_start,
@@ -91,7 +93,7 @@ def correct_observation(
     source: str,
     reason: str,
     vintage: dt.date | None = None,
-    status: str = "revised",
+    status: str = Status.REVISED,
     geography_code: str = NATIONAL,
 ) -> dict[str, Any]:
     """Append a corrected value for a period that already has one.
@@ -104,7 +106,7 @@ def correct_observation(
     return _append(
         engine,
         user,
-        "observation.correct",
+        Action.OBSERVATION_CORRECT,
         indicator_code,
         geography_code,
         period_start,
@@ -143,14 +145,14 @@ def _append(
         "source": (source or "").strip(),
     }
     _check_row(row)
-    if action == "observation.correct" and reason is None:
+    if action == Action.OBSERVATION_CORRECT and reason is None:
         raise InputError("error.reason_required", "a correction needs a reason")
     with engine.begin() as conn:
         agency = _indicator_agency(conn, indicator_code)
         require(user, action, agency_code=agency)
         _check_geography(conn, geography_code)
         before = None
-        if action == "observation.correct":
+        if action == Action.OBSERVATION_CORRECT:
             before = _latest(conn, row)
             _check_correction(row, before)
         row.update(recorded_at=audit.utc_now(), recorded_by=user.username)
@@ -208,7 +210,7 @@ def _check_correction(row: dict[str, Any], before: RowMapping | None) -> None:
             period=f"{row['period_start']}–{row['period_end']}",
         )
     newer = row["vintage"] > before["vintage"] or (
-        row["vintage"] == before["vintage"] and row["status"] == "revised"
+        row["vintage"] == before["vintage"] and row["status"] == Status.REVISED
     )
     if not newer:
         raise InputError(
@@ -298,4 +300,4 @@ def _valid_status(status: str) -> str:
             f"{status} is not a status; use one of {', '.join(STATUSES)}",
             status=str(status),
         )
-    return status
+    return Status(status).value

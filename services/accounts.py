@@ -33,10 +33,11 @@ from argon2 import Parameters, PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, Engine, RowMapping, exists, func, insert, or_, select, update
 
-from analytics.errors import InputError
 from data import audit
 from data import tables as t
-from data.permissions import ADMIN, DATA_OFFICER, ROLES, require
+from domain.errors import AuthError, InputError
+from domain.vocabulary import Action
+from services.permissions import ADMIN, DATA_OFFICER, ROLES, require
 
 LOCKOUT_THRESHOLD = 5
 LOCKOUT_BASE = dt.timedelta(seconds=30)
@@ -62,9 +63,6 @@ ARGON2_PROFILES: dict[str, Parameters | None] = {
     ),
 }
 
-SIGN_IN_FAILED = "error.sign_in_failed"
-SIGN_IN_FAILED_MESSAGE = "wrong user name or password, or the account is temporarily locked"
-
 
 @dataclass(frozen=True)
 class User:
@@ -84,14 +82,7 @@ class User:
 
 
 SYSTEM = User(id=None, username=audit.SYSTEM_ACTOR, role=ADMIN, display_name="system")
-"""The actor of the command line (``data.users_cli``): an admin that is nobody's account."""
-
-
-class AuthError(InputError):
-    """A sign-in was refused; the message never says why, so it cannot confirm a user name."""
-
-    def __init__(self) -> None:
-        super().__init__(SIGN_IN_FAILED, SIGN_IN_FAILED_MESSAGE)
+"""The actor of the command line (``jobs.users``): an admin that is nobody's account."""
 
 
 # --- hashing -------------------------------------------------------------------------------------
@@ -183,7 +174,7 @@ def authenticate(
             audit.record(
                 conn,
                 audit.UNKNOWN_ACTOR,
-                "sign_in.failure",
+                Action.SIGN_IN_FAILURE,
                 "user",
                 detail="unknown user name",
                 at=now,
@@ -228,7 +219,9 @@ def _settle_attempt(
                 conn.execute(
                     update(t.users).where(this_account).values(password_hash=hasher.hash(password))
                 )
-            audit.record(conn, row["username"], "sign_in.success", "user", row["username"], at=now)
+            audit.record(
+                conn, row["username"], Action.SIGN_IN_SUCCESS, "user", row["username"], at=now
+            )
             return _user(current)
     else:
         failures = conn.execute(
@@ -248,7 +241,13 @@ def _settle_attempt(
         else "inactive account"
     )
     audit.record(
-        conn, row["username"], "sign_in.failure", "user", row["username"], detail=detail, at=now
+        conn,
+        row["username"],
+        Action.SIGN_IN_FAILURE,
+        "user",
+        row["username"],
+        detail=detail,
+        at=now,
     )
     return None
 
@@ -267,7 +266,7 @@ def _record_failure(conn: Connection, row: RowMapping, failures: int, now: dt.da
     audit.record(
         conn,
         row["username"],
-        "sign_in.failure",
+        Action.SIGN_IN_FAILURE,
         "user",
         row["username"],
         detail=f"{reason}; failure {failures} in a row{lock_note}",
@@ -317,14 +316,14 @@ def oidc_sign_in(
             audit.record(
                 conn,
                 email or audit.UNKNOWN_ACTOR,
-                "sign_in.failure",
+                Action.SIGN_IN_FAILURE,
                 "user",
                 email or None,
                 detail="OIDC: e-mail not verified" if not verified else "OIDC: no role for e-mail",
             )
         else:
             detail = f"OIDC; role from {source}"
-            audit.record(conn, user, "sign_in.success", "user", user.username, detail=detail)
+            audit.record(conn, user, Action.SIGN_IN_SUCCESS, "user", user.username, detail=detail)
     if user is None:
         raise InputError(
             "error.oidc_not_registered",
@@ -362,7 +361,7 @@ def _user_from_claims(
 def sign_out(engine: Engine, user: User, reason: str = "signed out") -> None:
     """Audit the end of ``user``'s session (``reason``: signed out, idle timeout ...)."""
     with engine.begin() as conn:
-        audit.record(conn, user, "sign_out", "user", user.username, detail=reason)
+        audit.record(conn, user, Action.SIGN_OUT, "user", user.username, detail=reason)
 
 
 def idle_timeout() -> dt.timedelta:
@@ -442,7 +441,7 @@ def has_active_admin(engine: Engine) -> bool:
 
 def list_users(engine: Engine, actor: User) -> pd.DataFrame:
     """Every account, for an admin (``user.manage``); password hashes are never included."""
-    require(actor, "user.manage")
+    require(actor, Action.USER_MANAGE)
     users = t.users.c
     columns = [
         users.username,
@@ -501,11 +500,11 @@ def create_user(
         The initial password (see :func:`check_password_strength`), hashed with argon2id; ``None``
         for an account that signs in only through OIDC, which then needs ``email``.
     role:
-        One of :data:`data.permissions.ROLES`.
+        One of :data:`services.permissions.ROLES`.
     agency_code:
         Required for a data officer, refused for the other roles.
     """
-    require(actor, "user.manage")
+    require(actor, Action.USER_MANAGE)
     name = _valid_username(username)
     email = _valid_email(email)
     agency_code = _valid_role_and_agency(role, agency_code)
@@ -535,7 +534,7 @@ def create_user(
             "failed_attempts": 0,
         }
         user_id = conn.execute(insert(t.users).values(**row)).inserted_primary_key[0]
-        audit.record(conn, actor, "user.create", "user", name, after=_public(row))
+        audit.record(conn, actor, Action.USER_CREATE, "user", name, after=_public(row))
     return User(user_id, name, role, agency_code, display_name, email)
 
 
@@ -544,7 +543,7 @@ def set_role(
 ) -> User:
     """Give ``username`` a new role (and agency, for a data officer); refuses to remove the last
     active admin."""
-    require(actor, "user.manage")
+    require(actor, Action.USER_MANAGE)
     agency_code = _valid_role_and_agency(role, agency_code)
     with engine.begin() as conn:
         row = _existing(conn, username)
@@ -559,7 +558,7 @@ def set_role(
         audit.record(
             conn,
             actor,
-            "user.role_change",
+            Action.USER_ROLE_CHANGE,
             "user",
             row["username"],
             before={"role": row["role"], "agency_code": row["agency_code"]},
@@ -570,7 +569,7 @@ def set_role(
 
 def deactivate(engine: Engine, actor: User, username: str) -> None:
     """Stop ``username`` from signing in (the row and its history stay); not the last admin."""
-    require(actor, "user.manage")
+    require(actor, Action.USER_MANAGE)
     with engine.begin() as conn:
         row = _existing(conn, username)
         if row["role"] == ADMIN:
@@ -580,21 +579,21 @@ def deactivate(engine: Engine, actor: User, username: str) -> None:
 
 def reactivate(engine: Engine, actor: User, username: str) -> None:
     """Let a deactivated ``username`` sign in again, with its failure count cleared."""
-    require(actor, "user.manage")
+    require(actor, Action.USER_MANAGE)
     with engine.begin() as conn:
         _set_active(conn, actor, _existing(conn, username), active=True)
 
 
 def unlock(engine: Engine, actor: User, username: str) -> None:
     """End ``username``'s lockout wait now and clear its count of failures."""
-    require(actor, "user.manage")
+    require(actor, Action.USER_MANAGE)
     with engine.begin() as conn:
         row = _existing(conn, username)
         _clear_failures(conn, row["id"])
         audit.record(
             conn,
             actor,
-            "user.unlock",
+            Action.USER_UNLOCK,
             "user",
             row["username"],
             before={"failed_attempts": row["failed_attempts"], "locked_until": row["locked_until"]},
@@ -604,7 +603,7 @@ def unlock(engine: Engine, actor: User, username: str) -> None:
 
 def set_password(engine: Engine, actor: User, username: str, new_password: str) -> None:
     """Give ``username`` a new password (an admin's reset); clears any lockout."""
-    require(actor, "user.manage")
+    require(actor, Action.USER_MANAGE)
     name = normalise_username(username)
     check_password_strength(new_password, name)
     password_hash = password_hasher().hash(new_password)
@@ -615,7 +614,12 @@ def set_password(engine: Engine, actor: User, username: str, new_password: str) 
         )
         _clear_failures(conn, row["id"])
         audit.record(
-            conn, actor, "user.password_reset", "user", row["username"], detail="password replaced"
+            conn,
+            actor,
+            Action.USER_PASSWORD_RESET,
+            "user",
+            row["username"],
+            detail="password replaced",
         )
 
 
@@ -626,7 +630,7 @@ def _set_active(conn: Connection, actor: User, row: RowMapping, active: bool) ->
     audit.record(
         conn,
         actor,
-        "user.reactivate" if active else "user.deactivate",
+        Action.USER_REACTIVATE if active else Action.USER_DEACTIVATE,
         "user",
         row["username"],
         before={"active": bool(row["active"])},

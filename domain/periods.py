@@ -22,12 +22,12 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from analytics.errors import InputError
+from domain.errors import InputError
+from domain.vocabulary import Frequency
 
-PERIODS_PER_YEAR: dict[str, int] = {"M": 12, "Q": 4, "Y": 1}
+PERIODS_PER_YEAR: dict[str, int] = {f.pandas: f.periods_per_year for f in Frequency}
 """Number of periods in a calendar year, by canonical frequency code."""
 
-_FREQUENCY_ALIASES = {"M": "M", "Q": "Q", "Y": "Y", "A": "Y"}
 _PANDAS_FREQUENCIES = {"M": "M", "Q-DEC": "Q", "Y-DEC": "Y"}
 _FREQUENCY_ERRORS = {
     "M": ("error.period_not_month", "period {period} is not a month (like 2024-03)"),
@@ -57,14 +57,7 @@ def normalise_frequency(freq: str) -> str:
     InputError
         ``error.frequency_unknown`` if ``freq`` is not a month, quarter or year code.
     """
-    canonical = _FREQUENCY_ALIASES.get(str(freq).upper())
-    if canonical is None:
-        raise InputError(
-            "error.frequency_unknown",
-            f"frequency {freq} is not one of M (month), Q (quarter), Y (year)",
-            freq=freq,
-        )
-    return canonical
+    return Frequency.parse(freq).pandas
 
 
 def frequency_of(periods: pd.Period | pd.PeriodIndex) -> str:

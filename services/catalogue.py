@@ -12,11 +12,12 @@ from typing import Any
 
 from sqlalchemy import Engine, insert, select, update
 
-from analytics.errors import InputError
 from analytics.targets import parse_target
 from data import audit
 from data import tables as t
-from data.permissions import Principal, require
+from domain.errors import InputError
+from domain.vocabulary import Action
+from services.permissions import Principal, require
 
 EDITABLE_INDICATOR_FIELDS = (
     "name_vi",
@@ -46,7 +47,7 @@ def update_indicator(engine: Engine, user: Principal, code: str, **changes: Any)
     InputError
         For an unknown indicator, an unknown field, or an empty name or unit.
     """
-    require(user, "catalogue.change")
+    require(user, Action.CATALOGUE_CHANGE)
     unknown = sorted(set(changes) - set(EDITABLE_INDICATOR_FIELDS))
     if unknown:
         raise InputError(
@@ -70,7 +71,7 @@ def update_indicator(engine: Engine, user: Principal, code: str, **changes: Any)
         audit.record(
             conn,
             user,
-            "catalogue.change",
+            Action.CATALOGUE_CHANGE,
             "indicator",
             code,
             before={k: before[k] for k in changed},
@@ -102,7 +103,7 @@ def set_target(
         If ``target_text`` cannot be read as a value, a range or a bound, or a new target lacks
         its English name, unit or source.
     """
-    require(user, "target.change")
+    require(user, Action.TARGET_CHANGE)
     target = parse_target(target_text)
     values: dict[str, Any] = {
         "target_text": target_text.strip(),
@@ -139,7 +140,7 @@ def set_target(
         audit.record(
             conn,
             user,
-            "target.change",
+            Action.TARGET_CHANGE,
             "plan_target",
             f"{plan_year}:{name_vi}",
             before={k: before[k] for k in changed} if before else None,

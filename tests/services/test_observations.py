@@ -7,10 +7,11 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from analytics.errors import InputError
-from data import observations_write, repository
+from data import repository
 from data import tables as t
-from tests.data.conftest import sqlite_only
+from domain.errors import InputError
+from services import observations as observations_write
+from tests.services.conftest import sqlite_only
 
 JANUARY = (dt.date(2025, 1, 1), dt.date(2025, 1, 31))
 FEB_6 = dt.date(2025, 2, 6)

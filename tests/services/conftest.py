@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine, insert
 
-from data import accounts
 from data import tables as t
+from services import accounts
 
 PASSWORD = "Correct-Horse-42!"
 
