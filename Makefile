@@ -30,6 +30,7 @@ run: db
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 test: $(VENV)/.dev db lint
 	bash scripts/ensure_chromium.sh

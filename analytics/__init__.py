@@ -1,1 +1,2 @@
-"""Pure pandas analytics: periods, transformations, search, targets and formatting."""
+"""Pure pandas: transformations, observations as series, search, plan targets, formatting,
+residual diagnostics and interval calibration, and safe CSV/XLSX export."""

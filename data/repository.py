@@ -14,7 +14,7 @@ import pandas as pd
 from sqlalchemy import Engine, and_, case, func, select
 
 from data import tables as t
-from domain.vocabulary import Action, Frequency, Status
+from domain.vocabulary import Action, Status
 
 STATUS_ORDER = case(
     {status.value: status.rank for status in Status},
@@ -132,14 +132,6 @@ def vintages(engine: Engine, code: str, geography: str = "VN") -> pd.DataFrame:
     )
     with engine.connect() as conn:
         return pd.DataFrame(conn.execute(query).mappings().all())
-
-
-def series(frame: pd.DataFrame, code: str, frequency: str) -> pd.Series:
-    """The values of ``code`` in an :func:`observations` frame, as floats on a PeriodIndex."""
-    rows = frame[frame["indicator_code"] == code]
-    freq = Frequency.parse(frequency).pandas
-    index = pd.PeriodIndex([pd.Period(d, freq) for d in rows["period_start"]], freq=freq)
-    return pd.Series(rows["value"].astype(float).to_numpy(), index=index, name=code)
 
 
 def plan_targets(engine: Engine, year: int | None = None) -> pd.DataFrame:

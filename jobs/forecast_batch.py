@@ -28,6 +28,7 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from analytics.forecast_request import DEFAULT_HORIZONS, forecast_arguments, prepare_target
+from analytics.observations import series
 from data import forecasts, repository
 from data.engine import make_engine
 from data.migrate import upgrade
@@ -120,7 +121,7 @@ def run(
             continue
         try:
             target = prepare_target(
-                repository.series(rows, job.code, frequency), job.target_transform, job.code
+                series(rows, job.code, frequency), job.target_transform, job.code
             )
             minimum = MINIMUM_LENGTH.get(frequency, 0) if everything else 0
             if len(target) < minimum:

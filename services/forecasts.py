@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 
 from analytics.forecast_request import TARGET_TRANSFORMS
 from analytics.forecast_tracking import forecast_errors
+from analytics.observations import series
 from analytics.transforms import transform_pipeline
 from data import audit, repository
 from data import forecasts as store
@@ -187,7 +188,7 @@ def track_record(engine: Engine, code: str, kind: str = store.PUBLISHED) -> pd.D
     observations = repository.observations(engine, [code])
     parts = []
     for transform, group in runs.groupby("target_transform", sort=True):
-        raw = repository.series(observations, code, group["frequency"].iloc[0])
+        raw = series(observations, code, group["frequency"].iloc[0])
         actuals, _ = transform_pipeline(raw, transform=transform, series_name=code)
         detail = forecast_errors(
             group[["run_id", "origin_period", "created_at", "author_label", "model"]].rename(

@@ -1,1 +1,2 @@
-"""Streamlit-aware helpers: charts, widgets, session state, caching and translations."""
+"""Streamlit-aware helpers: the cache (every ``st.cache_*``), session-state keys, the sign-in
+screen, translations, and the glue that turns results into what a screen draws."""

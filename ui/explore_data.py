@@ -12,9 +12,9 @@ import pandas as pd
 
 from analytics.forecast_request import TARGET_TRANSFORMS
 from analytics.formatting import format_period
+from analytics.observations import series
 from analytics.transforms import Step, apply_transform, transform_pipeline
 from data.forecasts import StoredForecast
-from data.repository import series
 from domain.errors import InputError
 from domain.periods import normalise_frequency, parse_period, period_label
 from ui.forecast_view import explore_forecast_rows

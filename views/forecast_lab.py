@@ -22,9 +22,9 @@ from analytics.forecast_request import (
 )
 from analytics.forecast_tracking import errors_by_horizon
 from analytics.formatting import format_date, format_number, format_period
+from analytics.observations import series
 from analytics.search import search_catalogue
 from charts.builders import acf_chart, fan_chart
-from data.repository import series
 from domain.errors import CockpitError, InputError, PermissionDenied
 from domain.periods import PERIODS_PER_YEAR, normalise_frequency
 from domain.vocabulary import Action, Frequency, PageKey

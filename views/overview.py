@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics.formatting import format_change, format_date, format_number, format_period
+from analytics.observations import series
 from analytics.tiles import summarise
-from data.repository import series
 from domain.headlines import HEADLINES
 from ui import cache, state
 from ui.forecast_view import tile_forecast

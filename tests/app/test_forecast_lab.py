@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from analytics.formatting import format_number
+from analytics.observations import series
 from data import forecasts, repository
 from data.engine import make_engine
 from forecasting import forecast
@@ -164,7 +165,7 @@ def test_a_published_forecast_is_stored_and_leaders_see_it(open_page) -> None:  
 def test_the_track_record_gives_the_errors_by_horizon_of_past_publications(open_page) -> None:  # type: ignore[no-untyped-def]
     engine = make_engine(os.environ["COCKPIT_DATABASE_URL"])
     observations = repository.observations(engine, [CPI])
-    history = repository.series(observations, CPI, "M")
+    history = series(observations, CPI, "M")
     history = history[history.index <= pd.Period("2024-08", "M")].iloc[-60:]
     past = forecast(history, 6, "naive")
     forecast_service.publish(
@@ -177,5 +178,5 @@ def test_the_track_record_gives_the_errors_by_horizon_of_past_publications(open_
     assert by_horizon[vi("lab.track.horizon")].tolist() == [1, 2, 3, 4, 5, 6]
     # A naive forecast is the last value: the error at horizon 1 is September minus August.
     september = history.iloc[-1]
-    actual = repository.series(observations, CPI, "M")[pd.Period("2024-09", "M")]
+    actual = series(observations, CPI, "M")[pd.Period("2024-09", "M")]
     assert by_horizon[vi("lab.track.bias")].iloc[0] == format_number(actual - september, "vi", 2)
