@@ -38,7 +38,10 @@ st.title(t("explore.title"))
 
 url = st.query_params.to_dict()
 url_key = repr(sorted((k, v) for k, v in url.items() if k != "lang"))
-if st.session_state.get(state.EXPLORE_APPLIED_URL) != url_key:
+# Apply the link when it is new, or when the widgets' state was dropped because another page ran
+# in between (Streamlit forgets the state of widgets a run did not draw).
+widgets_forgotten = state.EXPLORE_CODES not in st.session_state
+if st.session_state.get(state.EXPLORE_APPLIED_URL) != url_key or widgets_forgotten:
     view = parse_view(url, set(names))
     for error in view.errors:
         st.warning(error_text(error), icon=":material/warning:")
