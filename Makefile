@@ -24,7 +24,7 @@ db: setup
 	$(BIN)/python -m jobs.setup
 
 run: db
-	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true \
+	$(BIN)/python -m ui.server --server.port $(PORT) --server.headless true \
 		--browser.gatherUsageStats false
 
 lint: $(VENV)/.dev

@@ -61,7 +61,7 @@ def free_port() -> int:
 
 @contextmanager
 def serving_app(database_url: str, log: Path) -> Iterator[str]:
-    """Run ``streamlit run app.py`` on a free port until the block ends; yield its base URL.
+    """Serve the app as ``make run`` does, on a free port until the block ends; yield its URL.
 
     The block starts once ``/_stcore/health`` answers. The server's output goes to ``log``, and
     is quoted in the error if the server exits or is not healthy within a minute.
@@ -73,9 +73,7 @@ def serving_app(database_url: str, log: Path) -> Iterator[str]:
             [
                 sys.executable,
                 "-m",
-                "streamlit",
-                "run",
-                "app.py",
+                "ui.server",
                 "--server.address",
                 "127.0.0.1",
                 "--server.port",

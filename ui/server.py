@@ -1,0 +1,50 @@
+"""Serve the Cockpit: load the libraries every first page needs, then start Streamlit's server.
+
+``streamlit run app.py`` imports nothing of the app until the first person connects, so the first
+page of a fresh server pays for importing pandas, SQLAlchemy, Altair and the rest while that
+person waits. Streamlit runs the app's scripts in its own process, so what this launcher imports
+before it starts the server is already loaded when the first session runs: the cost moves to the
+server's start, once per deployment. statsmodels is not among them: only the forecast lab and
+the batch need it (``forecasting`` loads it on first use).
+
+Usage: ``python -m ui.server [streamlit options]``, as ``make run`` does; the options are those
+of ``streamlit run`` (``--server.port 8501`` ...).
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+APP = Path(__file__).resolve().parent.parent / "app.py"
+
+PRELOADED = (
+    "numpy",
+    "pandas",
+    "sqlalchemy",
+    "altair",
+    "argon2",
+    "babel.numbers",
+    "babel.dates",
+    "unidecode",
+)
+"""Third-party modules that the sign-in screen, Overview and Explore import on their first run.
+
+The app's own modules are left to the first run: their Streamlit caches are created when
+Streamlit's runtime exists.
+"""
+
+
+def main(options: list[str]) -> int:
+    """Import :data:`PRELOADED`, then run ``streamlit run app.py`` with ``options``."""
+    for name in PRELOADED:
+        importlib.import_module(name)
+    from streamlit.web import cli
+
+    sys.argv = ["streamlit", "run", str(APP), *options]
+    return cli.main()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
