@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analytics.transforms import apply_transform
+from domain.periods import PERIODS_PER_YEAR, frequency_of
 
 COMPARISONS = {"rate": "yoy_change", "level": "yoy_pct", "balance": "yoy_change"}
 
@@ -50,4 +51,4 @@ def summarise(series: pd.Series, kind: str, spark_periods: int = 24) -> TileSumm
 
 
 def _periods_per_year(series: pd.Series) -> int:
-    return {"M": 12, "Q": 4}.get(series.index.freqstr[0], 1)
+    return PERIODS_PER_YEAR[frequency_of(series.index)]

@@ -78,11 +78,12 @@ BENCH_PASSWORD = "Bench-Leader-Password-1"  # noqa: S105 - a throwaway account o
 def bench_user():  # type: ignore[no-untyped-def]
     """The leader account the benchmark signs in as, created in the database if absent."""
     from data.engine import make_engine
+    from domain.vocabulary import Role
     from services import accounts
 
     engine = make_engine()
     user = accounts.get_user(engine, BENCH_USER) or accounts.create_user(
-        engine, accounts.SYSTEM, BENCH_USER, BENCH_PASSWORD, "leader"
+        engine, accounts.SYSTEM, BENCH_USER, BENCH_PASSWORD, Role.LEADER
     )
     engine.dispose()
     return user

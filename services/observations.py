@@ -15,12 +15,11 @@ import datetime as dt
 import math
 from typing import Any
 
-from sqlalchemy import Connection, Engine, RowMapping, exists, insert, select
+from sqlalchemy import Engine, RowMapping
 from sqlalchemy.exc import IntegrityError
 
 from data import audit
-from data import tables as t
-from data.repository import STATUS_ORDER
+from data import observations as store
 from domain.errors import InputError
 from domain.principal import Principal
 from domain.vocabulary import Action, Status
@@ -148,16 +147,16 @@ def _append(
     if action == Action.OBSERVATION_CORRECT and reason is None:
         raise InputError("error.reason_required", "a correction needs a reason")
     with engine.begin() as conn:
-        agency = _indicator_agency(conn, indicator_code)
+        agency = store.indicator_agency(conn, indicator_code)
         require(user, action, agency_code=agency)
-        _check_geography(conn, geography_code)
+        store.check_geography(conn, geography_code)
         before = None
         if action == Action.OBSERVATION_CORRECT:
-            before = _latest(conn, row)
+            before = store.latest(conn, row)
             _check_correction(row, before)
         row.update(recorded_at=audit.utc_now(), recorded_by=user.username)
         try:
-            row["id"] = conn.execute(insert(t.observations).values(**row)).inserted_primary_key[0]
+            row["id"] = store.append(conn, row)
         except IntegrityError as error:
             raise InputError(
                 "error.observation_exists",
@@ -218,55 +217,6 @@ def _check_correction(row: dict[str, Any], before: RowMapping | None) -> None:
             f"a correction needs a vintage after {before['vintage']}, or the same vintage and "
             "the status revised",
             vintage=before["vintage"].isoformat(),
-        )
-
-
-def _latest(conn: Connection, row: dict[str, Any]) -> RowMapping | None:
-    """The newest stored value of the row's period (latest vintage, then strongest status)."""
-    o = t.observations.c
-    return (
-        conn.execute(
-            select(
-                o.id,
-                o.value,
-                o.status,
-                o.vintage,
-                o.source,
-                o.recorded_at,
-                o.recorded_by,
-            )
-            .where(
-                o.indicator_code == row["indicator_code"],
-                o.geography_code == row["geography_code"],
-                o.period_start == row["period_start"],
-                o.period_end == row["period_end"],
-            )
-            .order_by(o.vintage.desc(), STATUS_ORDER.desc(), o.id.desc())
-            .limit(1)
-        )
-        .mappings()
-        .first()
-    )
-
-
-def _indicator_agency(conn: Connection, indicator_code: str) -> str | None:
-    i = t.indicators.c
-    found = conn.execute(select(i.agency_code).where(i.code == indicator_code)).first()
-    if found is None:
-        raise InputError(
-            "error.unknown_indicator_code",
-            f"there is no indicator with code {indicator_code}",
-            code=indicator_code,
-        )
-    return found.agency_code
-
-
-def _check_geography(conn: Connection, geography_code: str) -> None:
-    if not conn.execute(select(exists().where(t.geographies.c.code == geography_code))).scalar():
-        raise InputError(
-            "error.unknown_geography",
-            f"there is no geography with code {geography_code}",
-            code=geography_code,
         )
 
 

@@ -28,7 +28,6 @@ PROBE = """
 import json, sys
 from streamlit.testing.v1 import AppTest
 from data.engine import make_engine
-from forecasting import forecast
 from services import accounts
 
 user = accounts.get_user(make_engine(), {username!r})
