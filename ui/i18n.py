@@ -303,7 +303,7 @@ TEXT: dict[str, dict[str, str]] = {
         "error.rebase_base_missing": "{code} has no value at the base period {period}; choose a period that has data",
         "error.rebase_base_zero": "{code} is 0 at the base period {period}, so it cannot be an index base",
         "error.log_nonpositive": "the logarithm of {code} needs values above 0, but it is {value} at {period}",
-        "error.number_unparseable": "{text} is not a number written like 6,5 or 3.900",
+        "error.number_unparseable": "{text} is not a number written like 6.5 or 3,900",
         "error.target_unparseable": "plan target {text} is not understood; write it like 'Khoảng 6,5', '6-6,5', 'Trên 90', 'Dưới 4' or 'Từ 10 trở lên'",
         "error.target_value_missing": "there is no value to compare with the target {target}",
         "error.language_unknown": "language {lang} is not one of vi, en",
