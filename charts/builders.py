@@ -1,30 +1,57 @@
 """Altair chart builders. They take tidy frames and return charts; they never call ``st.*``.
 
 Numbers and dates on axes and tooltips follow the chosen language through Vega's locale
-configuration (``1.234,5`` in Vietnamese, ``1,234.5`` in English).
+configuration (``1.234,5`` in Vietnamese, ``1,234.5`` in English): the separators and the names
+of months, days and halves of the day come from Babel's CLDR data for the language's locale
+(``analytics.formatting.locale_of``).
 """
 
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
+from babel import dates, numbers
 
-NUMBER_LOCALE = {
-    "vi": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " ₫"]},
-    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["$", ""]},
+from analytics.formatting import LANGUAGES, locale_of
+
+# Vega's (d3's) patterns for dates and times, and its currency affixes, which CLDR does not give
+# in d3's syntax. Day first in both languages, as analytics.formatting writes dates.
+VEGA_TIME_PATTERNS = {
+    "vi": {"dateTime": "%A, %e/%m/%Y, %X", "date": "%d/%m/%Y", "time": "%H:%M:%S"},
+    "en": {"dateTime": "%A, %e %B %Y, %X", "date": "%d/%m/%Y", "time": "%H:%M:%S"},
 }
-TIME_LOCALE = {
-    "vi": {
-        "dateTime": "%A, %e/%m/%Y, %X",
-        "date": "%d/%m/%Y",
-        "time": "%H:%M:%S",
-        "periods": ["SA", "CH"],
-        "days": ["Chủ nhật", "Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy"],
-        "shortDays": ["CN", "T2", "T3", "T4", "T5", "T6", "T7"],
-        "months": [f"Tháng {m}" for m in range(1, 13)],
-        "shortMonths": [f"Th{m}" for m in range(1, 13)],
-    },
-}
+CURRENCY_AFFIXES = {"vi": ["", " ₫"], "en": ["$", ""]}
+
+
+def _vega_locale(lang: str) -> dict:
+    """Vega's number and time locale for ``lang``, from the CLDR data of its locale."""
+    locale = locale_of(lang)
+    number = {
+        "decimal": numbers.get_decimal_symbol(locale),
+        "thousands": numbers.get_group_symbol(locale),
+        "grouping": [3],
+        "currency": CURRENCY_AFFIXES[lang],
+    }
+
+    def sunday_first(width: str) -> list[str]:
+        names = dates.get_day_names(width, "stand-alone", locale)  # 0 is Monday
+        return [names[6], *(names[day] for day in range(6))]
+
+    months = dates.get_month_names("wide", "stand-alone", locale)
+    short_months = dates.get_month_names("abbreviated", "format", locale)
+    halves = dates.get_period_names("abbreviated", "format", locale)
+    time = {
+        **VEGA_TIME_PATTERNS[lang],
+        "periods": [halves["am"], halves["pm"]],
+        "days": sunday_first("wide"),
+        "shortDays": sunday_first("abbreviated"),
+        "months": [months[month] for month in range(1, 13)],
+        "shortMonths": [short_months[month] for month in range(1, 13)],
+    }
+    return {"number": number, "time": time}
+
+
+VEGA_LOCALES = {lang: _vega_locale(lang) for lang in LANGUAGES}
 FACET_WIDTH = 980  # a faceted chart cannot take the container width
 PALETTE = ["#1f4e79", "#c0392b", "#27ae60", "#8e44ad", "#d35400", "#16a085"]
 FAN_COLOURS = ["#1f4e79", "#c0392b", "#7f8c8d"]  # actuals, the new forecast, the compared one
@@ -32,9 +59,7 @@ BAND_OPACITY = (0.15, 0.32)  # the widest band lightest
 
 
 def _localised(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
-    locale: dict = {"number": NUMBER_LOCALE.get(lang, NUMBER_LOCALE["en"])}
-    if lang in TIME_LOCALE:
-        locale["time"] = TIME_LOCALE[lang]
+    locale = VEGA_LOCALES.get(lang, VEGA_LOCALES["en"])
     return chart.configure(locale=locale).configure_axis(labelFontSize=13, titleFontSize=13)
 
 

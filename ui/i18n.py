@@ -3,22 +3,35 @@
 Pages call :func:`t` with a key; pure modules raise errors that carry a key (``domain.errors``),
 and :func:`error_text` turns them into a sentence in the user's language. A key missing from a
 language falls back to Vietnamese, and a test checks that both languages have the same keys.
+
+A message that counts something is a *plural entry*: a dict that names the counting parameter
+under ``"count"`` and gives one text per CLDR plural category the language has (Babel's
+``Locale.plural_form``): English ``{"count": "n", "one": "{n} row", "other": "{n} rows"}``,
+Vietnamese, which has the one form ``other``, ``{"count": "n", "other": "{n} dòng"}``. A category's
+text may itself be a plural entry, for a message that counts two things. The count is written with
+the separators of the language ("1.234 dòng", "1,234 rows"); a count that is not a whole number
+(or is missing) takes the ``other`` form as it is.
 """
 
 from __future__ import annotations
 
+from numbers import Integral
 from typing import Any
 
 import streamlit as st
 
+from analytics.formatting import LANGUAGES, format_number, locale_of
 from domain.errors import CockpitError
 from ui import text_accounts as accounts_text
 from ui import text_forecast as forecast_text
 
-LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
+PLURAL_COUNT = "count"
 
-TEXT: dict[str, dict[str, str]] = {
+# A text, or a plural entry: {"count": parameter, category: text or plural entry, ...}.
+Message = str | dict[str, "Message"]
+
+TEXT: dict[str, dict[str, Message]] = {
     "vi": {
         "app.title": "Cockpit điều hành kinh tế - xã hội",
         "app.subtitle": "Số liệu thống kê và dự báo phục vụ chỉ đạo, điều hành của Chính phủ",
@@ -68,7 +81,7 @@ TEXT: dict[str, dict[str, str]] = {
             "Việc xếp chỉ tiêu vào 9 lĩnh vực do Cockpit thực hiện; "
             "chưa đối chiếu với phụ lục của Quyết định 293/QĐ-TTg."
         ),
-        "explore.results": "{n} chỉ tiêu phù hợp",
+        "explore.results": {"count": "n", "other": "{n} chỉ tiêu phù hợp"},
         "explore.indicators": "Chỉ tiêu trên biểu đồ (tối đa 6)",
         "explore.pick_prompt": "Chọn một hoặc nhiều chỉ tiêu để vẽ biểu đồ.",
         "explore.transform": "Phép biến đổi",
@@ -125,11 +138,14 @@ TEXT: dict[str, dict[str, str]] = {
         "frequency.A": "Năm",
         "step.aggregate": "tổng hợp theo {freq} ({how})",
         "step.transform": "{transform}",
-        "step.window": "{transform} ({window} kỳ)",
+        "step.window": {"count": "window", "other": "{transform} ({window} kỳ)"},
         "step.rebase": "{transform}, gốc {base}",
         "error.heading": "Không thể thực hiện",
         "error.unknown_indicator": "Không có chỉ tiêu mã {code}. Đã bỏ qua mã này.",
-        "error.too_many_indicators": "Chỉ so sánh được tối đa {limit} chỉ tiêu; đã giữ {limit} chỉ tiêu đầu.",
+        "error.too_many_indicators": {
+            "count": "limit",
+            "other": "Chỉ so sánh được tối đa {limit} chỉ tiêu; đã giữ {limit} chỉ tiêu đầu.",
+        },
         "error.unknown_option": "Giá trị {value} không hợp lệ cho {name}; đã dùng mặc định.",
         "error.range_reversed": "Kỳ bắt đầu {start} sau kỳ kết thúc {end}; đã bỏ giới hạn thời gian.",
         "error.generic": "Đã xảy ra lỗi khi xử lý yêu cầu: {detail}",
@@ -146,7 +162,10 @@ TEXT: dict[str, dict[str, str]] = {
         "error.aggregate_up": "không thể tổng hợp từ tần suất {from_freq} lên tần suất cao hơn {to_freq}; chỉ tổng hợp được sang tần suất thấp hơn",
         "error.transform_unknown": "phép biến đổi {transform} không thuộc các phép: {known}",
         "error.transform_parameter_unknown": "phép biến đổi {transform} không có tham số {parameter}",
-        "error.transform_needs_year": "so sánh với cùng kỳ năm trước cần số liệu của hơn một năm; {code} chỉ có {n} kỳ",
+        "error.transform_needs_year": {
+            "count": "n",
+            "other": "so sánh với cùng kỳ năm trước cần số liệu của hơn một năm; {code} chỉ có {n} kỳ",
+        },
         "error.window_invalid": "độ dài bình quân trượt {window} phải là một số nguyên kỳ, ít nhất là 1",
         "error.series_empty": "{code} không có số liệu",
         "error.rebase_base_missing": "{code} không có số liệu tại kỳ gốc {period}; hãy chọn một kỳ có số liệu",
@@ -219,7 +238,11 @@ TEXT: dict[str, dict[str, str]] = {
             "Indicators are filed under the 9 fields by the Cockpit; "
             "not yet checked against the appendix of Decision 293/QĐ-TTg."
         ),
-        "explore.results": "{n} matching indicators",
+        "explore.results": {
+            "count": "n",
+            "one": "{n} matching indicator",
+            "other": "{n} matching indicators",
+        },
         "explore.indicators": "Indicators on the chart (up to 6)",
         "explore.pick_prompt": "Pick one or more indicators to draw a chart.",
         "explore.transform": "Transformation",
@@ -276,11 +299,19 @@ TEXT: dict[str, dict[str, str]] = {
         "frequency.A": "Annual",
         "step.aggregate": "aggregated to {freq} ({how})",
         "step.transform": "{transform}",
-        "step.window": "{transform} ({window} periods)",
+        "step.window": {
+            "count": "window",
+            "one": "{transform} ({window} period)",
+            "other": "{transform} ({window} periods)",
+        },
         "step.rebase": "{transform}, base {base}",
         "error.heading": "Could not do that",
         "error.unknown_indicator": "There is no indicator with code {code}. It was left out.",
-        "error.too_many_indicators": "At most {limit} indicators can be compared; kept the first {limit}.",
+        "error.too_many_indicators": {
+            "count": "limit",
+            "one": "At most {limit} indicator can be compared; kept the first {limit}.",
+            "other": "At most {limit} indicators can be compared; kept the first {limit}.",
+        },
         "error.unknown_option": "{value} is not a valid {name}; the default was used.",
         "error.range_reversed": "Start {start} is after end {end}; the date range was dropped.",
         "error.generic": "Something went wrong while handling the request: {detail}",
@@ -297,13 +328,17 @@ TEXT: dict[str, dict[str, str]] = {
         "error.aggregate_up": "cannot aggregate from frequency {from_freq} to the higher frequency {to_freq}; aggregation only goes to a lower frequency",
         "error.transform_unknown": "transformation {transform} is not one of {known}",
         "error.transform_parameter_unknown": "transformation {transform} has no parameter {parameter}",
-        "error.transform_needs_year": "a change on the same period last year needs more than a year of data; {code} has {n} periods",
+        "error.transform_needs_year": {
+            "count": "n",
+            "one": "a change on the same period last year needs more than a year of data; {code} has {n} period",
+            "other": "a change on the same period last year needs more than a year of data; {code} has {n} periods",
+        },
         "error.window_invalid": "moving-average window {window} is not a whole number of periods of at least 1",
         "error.series_empty": "{code} has no observations",
         "error.rebase_base_missing": "{code} has no value at the base period {period}; choose a period that has data",
         "error.rebase_base_zero": "{code} is 0 at the base period {period}, so it cannot be an index base",
         "error.log_nonpositive": "the logarithm of {code} needs values above 0, but it is {value} at {period}",
-        "error.number_unparseable": "{text} is not a number written like 6,5 or 3.900",
+        "error.number_unparseable": "{text} is not a number written like 6.5 or 3,900",
         "error.target_unparseable": "plan target {text} is not understood; write it like 'Khoảng 6,5', '6-6,5', 'Trên 90', 'Dưới 4' or 'Từ 10 trở lên'",
         "error.target_value_missing": "there is no value to compare with the target {target}",
         "error.language_unknown": "language {lang} is not one of vi, en",
@@ -337,9 +372,34 @@ def current_language() -> str:
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
+def plural_categories(lang: str) -> set[str]:
+    """The CLDR plural categories a plural entry needs in ``lang``: ``{"one", "other"}`` in
+    English, ``{"other"}`` in Vietnamese."""
+    return set(locale_of(lang).plural_form.tags) | {"other"}
+
+
+def _form(entry: Message, lang: str, params: dict[str, Any]) -> str:
+    """The text of ``entry`` for the counts in ``params``, whose counts it writes for ``lang``."""
+    rule_lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    while isinstance(entry, dict):
+        name = entry[PLURAL_COUNT]
+        count = params.get(name)
+        category = "other"
+        if isinstance(count, Integral) and not isinstance(count, bool):
+            category = locale_of(rule_lang).plural_form(count)
+            params[name] = format_number(count, rule_lang, 0)
+        entry = entry.get(category, entry["other"])
+    return entry
+
+
 def translate(key: str, lang: str, **params: Any) -> str:
-    """The text of ``key`` in ``lang``, with ``params`` filled in; falls back to Vietnamese."""
-    template = TEXT.get(lang, {}).get(key) or TEXT[DEFAULT_LANGUAGE].get(key) or key
+    """The text of ``key`` in ``lang``, with ``params`` filled in; falls back to Vietnamese.
+
+    For a plural entry the form is the one of the count's CLDR plural category in ``lang``, and
+    the count is written with the separators of ``lang``.
+    """
+    entry = TEXT.get(lang, {}).get(key) or TEXT[DEFAULT_LANGUAGE].get(key) or key
+    template = _form(entry, lang, params)
     return template.format(**params) if params else template
 
 

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-TEXT: dict[str, dict[str, str]] = {
+# A value is a text or a plural entry ({"count": ..., "one": ..., "other": ...}, see ui.i18n).
+TEXT: dict[str, dict[str, str | dict]] = {
     "vi": {
         "error.sign_in_failed": "Sai tên đăng nhập hoặc mật khẩu, hoặc tài khoản đang tạm khóa",
         "error.forbidden": "Vai trò {role} không được phép thực hiện thao tác {action}.",
         "error.forbidden_page": "Vai trò {role} không được mở trang {page}.",
         "error.forbidden_agency": "Cán bộ số liệu của {agency} chỉ được gửi, sửa số liệu các chỉ tiêu do {agency} phụ trách; chỉ tiêu này do {indicator_agency} phụ trách.",
-        "error.password_too_short": "Mật khẩu phải có ít nhất {minimum} ký tự.",
-        "error.password_too_long": "Mật khẩu không được dài quá {maximum} ký tự.",
+        "error.password_too_short": {
+            "count": "minimum",
+            "other": "Mật khẩu phải có ít nhất {minimum} ký tự.",
+        },
+        "error.password_too_long": {
+            "count": "maximum",
+            "other": "Mật khẩu không được dài quá {maximum} ký tự.",
+        },
         "error.password_is_username": "Mật khẩu không được trùng với tên đăng nhập.",
         "error.password_mismatch": "Hai lần nhập mật khẩu không khớp.",
         "error.username_invalid": "Tên đăng nhập {username} không hợp lệ: cần 2–60 ký tự a-z, 0-9, '.', '_' hoặc '-', bắt đầu bằng chữ hoặc số, và không phải 'system'.",
@@ -103,7 +110,7 @@ TEXT: dict[str, dict[str, str]] = {
         "admin.audit.all": "Tất cả",
         "admin.audit.since": "Từ ngày",
         "admin.audit.until": "Đến ngày",
-        "admin.audit.rows": "{n} dòng",
+        "admin.audit.rows": {"count": "n", "other": "{n} dòng"},
         "admin.audit.download": "Tải nhật ký (CSV)",
         "supply.title": "Cung cấp số liệu",
         "supply.intro": "Gửi số liệu cho các chỉ tiêu do {agency} phụ trách. Số liệu đã gửi không bị ghi đè: điều chỉnh là một bản ghi mới.",
@@ -148,8 +155,16 @@ TEXT: dict[str, dict[str, str]] = {
         "error.forbidden": "The role {role} may not do {action}.",
         "error.forbidden_page": "The role {role} may not open the page {page}.",
         "error.forbidden_agency": "A data officer of {agency} submits and corrects data only for {agency}'s indicators; this one belongs to {indicator_agency}.",
-        "error.password_too_short": "A password needs at least {minimum} characters.",
-        "error.password_too_long": "A password may have at most {maximum} characters.",
+        "error.password_too_short": {
+            "count": "minimum",
+            "one": "A password needs at least {minimum} character.",
+            "other": "A password needs at least {minimum} characters.",
+        },
+        "error.password_too_long": {
+            "count": "maximum",
+            "one": "A password may have at most {maximum} character.",
+            "other": "A password may have at most {maximum} characters.",
+        },
         "error.password_is_username": "The password must not be the user name.",
         "error.password_mismatch": "The two passwords differ.",
         "error.username_invalid": "User name {username} is not valid: use 2–60 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit, and not 'system'.",
@@ -243,7 +258,7 @@ TEXT: dict[str, dict[str, str]] = {
         "admin.audit.all": "All",
         "admin.audit.since": "From",
         "admin.audit.until": "To",
-        "admin.audit.rows": "{n} rows",
+        "admin.audit.rows": {"count": "n", "one": "{n} row", "other": "{n} rows"},
         "admin.audit.download": "Download the log (CSV)",
         "supply.title": "Data supply",
         "supply.intro": "Submit data for the indicators {agency} is responsible for. Nothing is overwritten: a correction is a new record.",

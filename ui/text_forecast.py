@@ -8,16 +8,23 @@ forecast on a chart or a tile is.
 
 from __future__ import annotations
 
-TEXT: dict[str, dict[str, str]] = {
+# A value is a text or a plural entry ({"count": ..., "one": ..., "other": ...}, see ui.i18n).
+TEXT: dict[str, dict[str, str | dict]] = {
     "vi": {
         # Errors of the forecasting library.
         "forecast.not_series": "Dự báo cần một chuỗi số liệu theo thời gian, không phải {kind}.",
         "forecast.no_frequency": "Chuỗi {series} không có tần suất (tháng, quý, năm) nên không thể dự báo.",
         "forecast.not_numeric": "Chuỗi {series} có giá trị không phải là số hữu hạn; dự báo cần các giá trị số.",
         "forecast.unordered": "Chuỗi {series} có kỳ bị lặp hoặc không theo thứ tự thời gian.",
-        "forecast.gaps": "Chuỗi {series} thiếu {count} kỳ ({missing}); dự báo cần số liệu của mọi kỳ từ đầu đến cuối.",
+        "forecast.gaps": {
+            "count": "count",
+            "other": "Chuỗi {series} thiếu {count} kỳ ({missing}); dự báo cần số liệu của mọi kỳ từ đầu đến cuối.",
+        },
         "forecast.missing_values": "Chuỗi {series} thiếu giá trị tại {missing}; dự báo cần giá trị của mọi kỳ.",
-        "forecast.too_short": "Chuỗi {series} có {n} kỳ; phương pháp {method} cần ít nhất {minimum} kỳ.",
+        "forecast.too_short": {
+            "count": "n",
+            "other": "Chuỗi {series} có {n} kỳ; phương pháp {method} cần ít nhất {minimum} kỳ.",
+        },
         "forecast.constant": "Chuỗi {series} không thay đổi (mọi giá trị bằng {value}), không có biến động để ước lượng mô hình.",
         "forecast.not_positive": "Chuỗi {series} có giá trị không dương ({value} tại {period}); lựa chọn này (mô hình nhân hoặc biến đổi Box-Cox) cần mọi giá trị lớn hơn 0.",
         "forecast.bad_horizon": "Số kỳ dự báo phải là số nguyên dương, không phải {horizon}.",
@@ -28,15 +35,30 @@ TEXT: dict[str, dict[str, str]] = {
         "forecast.no_season": "Chuỗi {series} không có chu kỳ mùa vụ ở tần suất {frequency}; mô hình mùa vụ cần số liệu tháng hoặc quý.",
         "forecast.no_fit": "Không ước lượng được mô hình {method} nào trên chuỗi {series}.",
         "forecast.no_candidate": "Không phương pháp nào kiểm định lùi được trên chuỗi {series}.",
-        "forecast.backtest_too_short": "Chuỗi {series} có {n} kỳ, quá ngắn để kiểm định lùi phương pháp {method} trên {horizon} kỳ.",
+        "forecast.backtest_too_short": {
+            "count": "n",
+            "other": {
+                "count": "horizon",
+                "other": "Chuỗi {series} có {n} kỳ, quá ngắn để kiểm định lùi phương pháp {method} trên {horizon} kỳ.",
+            },
+        },
         "forecast.bad_exog": "Biến giả (biến ngoại sinh) của chuỗi {series} không khớp với các kỳ của chuỗi và của tầm dự báo.",
         "forecast.bad_period": "{value} không phải là một kỳ của chuỗi này.",
         # Tables and captions shared by the lab, Explore and the Overview.
         "forecast.column.model": "Mô hình",
         "forecast.column.coverage": "Tỷ lệ trúng dải {level}% (%)",
         "forecast.column.chosen": "Được chọn",
-        "forecast.band.reading": "Cách đọc dải dự báo: nếu những hoàn cảnh như hiện nay lặp lại 100 lần, kết quả thực tế sẽ rơi vào dải đậm ({inner}%) khoảng {inner} lần và vào cả hai dải ({outer}%) khoảng {outer} lần.",
-        "forecast.band.measured": "Khi kiểm định lùi mô hình này trên chính lịch sử của chuỗi, dải {inner}% chứa {inner_coverage}% và dải {outer}% chứa {outer_coverage}% của {n} giá trị thực tế.",
+        "forecast.band.reading": {
+            "count": "inner",
+            "other": {
+                "count": "outer",
+                "other": "Cách đọc dải dự báo: nếu những hoàn cảnh như hiện nay lặp lại 100 lần, kết quả thực tế sẽ rơi vào dải đậm ({inner}%) khoảng {inner} lần và vào cả hai dải ({outer}%) khoảng {outer} lần.",
+            },
+        },
+        "forecast.band.measured": {
+            "count": "n",
+            "other": "Khi kiểm định lùi mô hình này trên chính lịch sử của chuỗi, dải {inner}% chứa {inner_coverage}% và dải {outer}% chứa {outer_coverage}% của {n} giá trị thực tế.",
+        },
         "forecast.band.too_narrow": 'Thận trọng: dải dự báo của mô hình này hẹp hơn mức bất định thực tế, nên không thể đọc là "80 trên 100 lần".',
         "forecast.band.too_wide": "Dải của mô hình này rộng hơn mức cần thiết trên lịch sử, tức là thận trọng.",
         "forecast.band.untested": "Mô hình này chưa được kiểm định lùi, nên chưa biết dải {inner}% và {outer}% có đúng với mức tin cậy ghi trên đó không.",
@@ -51,11 +73,20 @@ TEXT: dict[str, dict[str, str]] = {
         "lab.transform": "Dự báo đại lượng",
         "lab.horizon": "Số kỳ dự báo",
         "lab.horizon_help": "Số kỳ ({frequency}) tính từ kỳ có số liệu cuối cùng",
-        "lab.data": "Chuỗi dùng để dự báo: {n} kỳ, từ {start} đến {end}; số liệu cập nhật ngày {vintage}.",
+        "lab.data": {
+            "count": "n",
+            "other": "Chuỗi dùng để dự báo: {n} kỳ, từ {start} đến {end}; số liệu cập nhật ngày {vintage}.",
+        },
         "lab.data_cut": "Các kỳ trước {start} không được dùng vì sau đó số liệu bị gián đoạn.",
         "lab.fitting": "Đang ước lượng mô hình…",
         "lab.compare.title": "So sánh các mô hình trên lịch sử của chuỗi",
-        "lab.compare.caption": "Kiểm định lùi: mỗi mô hình chỉ dùng số liệu đến một kỳ gốc rồi dự báo {horizon} kỳ tiếp theo, lặp lại ở {origins} kỳ gốc gần nhất; sai số càng nhỏ càng tốt. Tỷ lệ trúng dải là phần số liệu thực tế nằm trong dải dự báo. Phương pháp tự động chọn mô hình có MASE nhỏ nhất.",
+        "lab.compare.caption": {
+            "count": "horizon",
+            "other": {
+                "count": "origins",
+                "other": "Kiểm định lùi: mỗi mô hình chỉ dùng số liệu đến một kỳ gốc rồi dự báo {horizon} kỳ tiếp theo, lặp lại ở {origins} kỳ gốc gần nhất; sai số càng nhỏ càng tốt. Tỷ lệ trúng dải là phần số liệu thực tế nằm trong dải dự báo. Phương pháp tự động chọn mô hình có MASE nhỏ nhất.",
+            },
+        },
         "lab.tune.title": "Chọn và tinh chỉnh mô hình",
         "lab.method": "Phương pháp",
         "lab.method.auto": "Tự động (chọn theo kiểm định lùi)",
@@ -106,9 +137,18 @@ TEXT: dict[str, dict[str, str]] = {
         "lab.diagnostics.lag": "Độ trễ",
         "lab.diagnostics.acf": "Tự tương quan",
         "lab.diagnostics.p_value": "Giá trị p Ljung–Box",
-        "lab.diagnostics.pattern": "p < 0,05: phần dư còn tự tương quan trong {lags} độ trễ đầu, mô hình chưa nắm hết quy luật của chuỗi.",
-        "lab.diagnostics.noise": "p ≥ 0,05: không thấy phần dư còn tự tương quan trong {lags} độ trễ đầu.",
-        "lab.diagnostics.caption": "Phần dư là sai số dự báo trước một kỳ của {model} trên {n} kỳ gần nhất (mỗi dự báo chỉ dùng số liệu đến kỳ trước đó). Cột vượt đường nét đứt (±1,96/√n) là tự tương quan đáng kể.",
+        "lab.diagnostics.pattern": {
+            "count": "lags",
+            "other": "p < 0,05: phần dư còn tự tương quan trong {lags} độ trễ đầu, mô hình chưa nắm hết quy luật của chuỗi.",
+        },
+        "lab.diagnostics.noise": {
+            "count": "lags",
+            "other": "p ≥ 0,05: không thấy phần dư còn tự tương quan trong {lags} độ trễ đầu.",
+        },
+        "lab.diagnostics.caption": {
+            "count": "n",
+            "other": "Phần dư là sai số dự báo trước một kỳ của {model} trên {n} kỳ gần nhất (mỗi dự báo chỉ dùng số liệu đến kỳ trước đó). Cột vượt đường nét đứt (±1,96/√n) là tự tương quan đáng kể.",
+        },
         "lab.publish.title": "Đối chiếu với dự báo đã công bố và công bố dự báo mới",
         "lab.publish.last": "Dự báo công bố gần nhất: ngày {date}, người công bố {author}, mô hình {model}, số liệu đến {origin}.",
         "lab.publish.none": "Chỉ tiêu này chưa có dự báo nào được công bố cho đại lượng này.",
@@ -135,9 +175,17 @@ TEXT: dict[str, dict[str, str]] = {
         "forecast.no_frequency": "Series {series} has no frequency (monthly, quarterly, annual), so it cannot be forecast.",
         "forecast.not_numeric": "Series {series} has values that are not finite numbers; a forecast needs numbers.",
         "forecast.unordered": "Series {series} has repeated periods or periods out of order.",
-        "forecast.gaps": "Series {series} is missing {count} period(s) ({missing}); a forecast needs every period from the first to the last.",
+        "forecast.gaps": {
+            "count": "count",
+            "one": "Series {series} is missing {count} period ({missing}); a forecast needs every period from the first to the last.",
+            "other": "Series {series} is missing {count} periods ({missing}); a forecast needs every period from the first to the last.",
+        },
         "forecast.missing_values": "Series {series} has missing values at {missing}; a forecast needs a value for every period.",
-        "forecast.too_short": "Series {series} has {n} periods; method {method} needs at least {minimum}.",
+        "forecast.too_short": {
+            "count": "n",
+            "one": "Series {series} has {n} period; method {method} needs at least {minimum}.",
+            "other": "Series {series} has {n} periods; method {method} needs at least {minimum}.",
+        },
         "forecast.constant": "Series {series} is constant (every value is {value}); there is no variation to estimate a model from.",
         "forecast.not_positive": "Series {series} has a value that is not positive ({value} at {period}); this choice (a multiplicative model or a Box-Cox transformation) needs every value above 0.",
         "forecast.bad_horizon": "The horizon must be a positive whole number of periods, not {horizon}.",
@@ -148,15 +196,43 @@ TEXT: dict[str, dict[str, str]] = {
         "forecast.no_season": "Series {series} has no seasonal cycle at frequency {frequency}; a seasonal model needs monthly or quarterly data.",
         "forecast.no_fit": "No {method} model could be estimated on series {series}.",
         "forecast.no_candidate": "No method could be backtested on series {series}.",
-        "forecast.backtest_too_short": "Series {series} has {n} periods: too few to backtest method {method} over {horizon} periods.",
+        "forecast.backtest_too_short": {
+            "count": "n",
+            "one": {
+                "count": "horizon",
+                "one": "Series {series} has {n} period: too few to backtest method {method} over {horizon} period.",
+                "other": "Series {series} has {n} period: too few to backtest method {method} over {horizon} periods.",
+            },
+            "other": {
+                "count": "horizon",
+                "one": "Series {series} has {n} periods: too few to backtest method {method} over {horizon} period.",
+                "other": "Series {series} has {n} periods: too few to backtest method {method} over {horizon} periods.",
+            },
+        },
         "forecast.bad_exog": "The dummies (exogenous regressors) of series {series} do not match the periods of the series and the horizon.",
         "forecast.bad_period": "{value} is not a period of this series.",
         # Tables and captions shared by the lab, Explore and the Overview.
         "forecast.column.model": "Model",
         "forecast.column.coverage": "Inside the {level}% band (%)",
         "forecast.column.chosen": "Chosen",
-        "forecast.band.reading": "How to read the bands: if circumstances like today's were repeated 100 times, the outcome would fall in the dark band ({inner}%) about {inner} times and in either band ({outer}%) about {outer} times.",
-        "forecast.band.measured": "Backtested on the series' own history, the {inner}% band held {inner_coverage}% and the {outer}% band {outer_coverage}% of {n} outcomes.",
+        "forecast.band.reading": {
+            "count": "inner",
+            "one": {
+                "count": "outer",
+                "one": "How to read the bands: if circumstances like today's were repeated 100 times, the outcome would fall in the dark band ({inner}%) about {inner} time and in either band ({outer}%) about {outer} time.",
+                "other": "How to read the bands: if circumstances like today's were repeated 100 times, the outcome would fall in the dark band ({inner}%) about {inner} time and in either band ({outer}%) about {outer} times.",
+            },
+            "other": {
+                "count": "outer",
+                "one": "How to read the bands: if circumstances like today's were repeated 100 times, the outcome would fall in the dark band ({inner}%) about {inner} times and in either band ({outer}%) about {outer} time.",
+                "other": "How to read the bands: if circumstances like today's were repeated 100 times, the outcome would fall in the dark band ({inner}%) about {inner} times and in either band ({outer}%) about {outer} times.",
+            },
+        },
+        "forecast.band.measured": {
+            "count": "n",
+            "one": "Backtested on the series' own history, the {inner}% band held {inner_coverage}% and the {outer}% band {outer_coverage}% of {n} outcome.",
+            "other": "Backtested on the series' own history, the {inner}% band held {inner_coverage}% and the {outer}% band {outer_coverage}% of {n} outcomes.",
+        },
         "forecast.band.too_narrow": 'Caution: this model\'s bands are narrower than the uncertainty it met in the past, so they cannot be read as "80 times in 100".',
         "forecast.band.too_wide": "On the history this model's bands were wider than needed, i.e. cautious.",
         "forecast.band.untested": "This model has not been backtested, so whether its {inner}% and {outer}% bands hold what they say is not known.",
@@ -171,11 +247,27 @@ TEXT: dict[str, dict[str, str]] = {
         "lab.transform": "Forecast",
         "lab.horizon": "Periods ahead",
         "lab.horizon_help": "Periods ({frequency}) after the last period with data",
-        "lab.data": "Series forecast: {n} periods, {start} to {end}; data as of {vintage}.",
+        "lab.data": {
+            "count": "n",
+            "one": "Series forecast: {n} period, {start} to {end}; data as of {vintage}.",
+            "other": "Series forecast: {n} periods, {start} to {end}; data as of {vintage}.",
+        },
         "lab.data_cut": "Periods before {start} are not used because the data have a gap after them.",
         "lab.fitting": "Estimating the model…",
         "lab.compare.title": "The models compared on the series' own history",
-        "lab.compare.caption": "Backtest: each model sees the data up to an origin only and forecasts the next {horizon} periods, at the last {origins} origins; lower errors are better. Inside the band is the share of outcomes that fell in the forecast band. The automatic method picks the lowest MASE.",
+        "lab.compare.caption": {
+            "count": "horizon",
+            "one": {
+                "count": "origins",
+                "one": "Backtest: each model sees the data up to an origin only and forecasts the next {horizon} period, at the last {origins} origin; lower errors are better. Inside the band is the share of outcomes that fell in the forecast band. The automatic method picks the lowest MASE.",
+                "other": "Backtest: each model sees the data up to an origin only and forecasts the next {horizon} period, at the last {origins} origins; lower errors are better. Inside the band is the share of outcomes that fell in the forecast band. The automatic method picks the lowest MASE.",
+            },
+            "other": {
+                "count": "origins",
+                "one": "Backtest: each model sees the data up to an origin only and forecasts the next {horizon} periods, at the last {origins} origin; lower errors are better. Inside the band is the share of outcomes that fell in the forecast band. The automatic method picks the lowest MASE.",
+                "other": "Backtest: each model sees the data up to an origin only and forecasts the next {horizon} periods, at the last {origins} origins; lower errors are better. Inside the band is the share of outcomes that fell in the forecast band. The automatic method picks the lowest MASE.",
+            },
+        },
         "lab.tune.title": "Choose and tune a model",
         "lab.method": "Method",
         "lab.method.auto": "Automatic (chosen by backtest)",
@@ -226,9 +318,21 @@ TEXT: dict[str, dict[str, str]] = {
         "lab.diagnostics.lag": "Lag",
         "lab.diagnostics.acf": "Autocorrelation",
         "lab.diagnostics.p_value": "Ljung–Box p-value",
-        "lab.diagnostics.pattern": "p < 0.05: the residuals are still autocorrelated over the first {lags} lags; the model misses some of the series' pattern.",
-        "lab.diagnostics.noise": "p ≥ 0.05: no autocorrelation left in the residuals over the first {lags} lags.",
-        "lab.diagnostics.caption": "Residuals are the one-step-ahead forecast errors of {model} over the last {n} periods (each forecast uses the data up to the period before). A bar beyond the dashed lines (±1.96/√n) is a significant autocorrelation.",
+        "lab.diagnostics.pattern": {
+            "count": "lags",
+            "one": "p < 0.05: the residuals are still autocorrelated over the first {lags} lag; the model misses some of the series' pattern.",
+            "other": "p < 0.05: the residuals are still autocorrelated over the first {lags} lags; the model misses some of the series' pattern.",
+        },
+        "lab.diagnostics.noise": {
+            "count": "lags",
+            "one": "p ≥ 0.05: no autocorrelation left in the residuals over the first {lags} lag.",
+            "other": "p ≥ 0.05: no autocorrelation left in the residuals over the first {lags} lags.",
+        },
+        "lab.diagnostics.caption": {
+            "count": "n",
+            "one": "Residuals are the one-step-ahead forecast errors of {model} over the last {n} period (each forecast uses the data up to the period before). A bar beyond the dashed lines (±1.96/√n) is a significant autocorrelation.",
+            "other": "Residuals are the one-step-ahead forecast errors of {model} over the last {n} periods (each forecast uses the data up to the period before). A bar beyond the dashed lines (±1.96/√n) is a significant autocorrelation.",
+        },
         "lab.publish.title": "Beside the published forecast, and publishing the new one",
         "lab.publish.last": "Last published forecast: {date}, by {author}, model {model}, data up to {origin}.",
         "lab.publish.none": "No forecast of this indicator has been published for this transformation yet.",

@@ -73,7 +73,7 @@ field = field_column.selectbox(
 )
 candidates = catalogue if not field else catalogue[catalogue["field_code"] == field]
 matches = search_catalogue(candidates, query)
-search_column.caption(t("explore.results", n=format_number(len(matches), lang, 0)))
+search_column.caption(t("explore.results", n=len(matches)))
 
 chosen = [c for c in st.session_state.get(state.EXPLORE_CODES, []) if c in names]
 options = list(dict.fromkeys([*chosen, *matches["code"].head(400)]))

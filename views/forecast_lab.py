@@ -21,7 +21,7 @@ from analytics.forecast_request import (
     unbroken_tail,
 )
 from analytics.forecast_tracking import errors_by_horizon
-from analytics.formatting import format_date, format_number, format_period
+from analytics.formatting import format_date, format_number, format_percent, format_period
 from analytics.observations import series
 from analytics.search import search_catalogue
 from charts.builders import acf_chart, fan_chart
@@ -320,7 +320,7 @@ if result is not None:
     for column, level in zip(coverage_columns[1:], result.levels, strict=False):
         column.metric(
             t("lab.coverage", level=level),
-            format_number(100 * coverage_of(result.backtest, level), lang, 0) + " %",
+            format_percent(100 * coverage_of(result.backtest, level), lang, 0),
         )
 
     # --- residual diagnostics --------------------------------------------------------------------

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analytics.formatting import format_change, format_date, format_number, format_period
+from analytics.formatting import (
+    format_change,
+    format_date,
+    format_number,
+    format_percent,
+    format_period,
+)
 from analytics.observations import series
 from analytics.tiles import summarise
 from domain.headlines import HEADLINES
@@ -38,7 +44,7 @@ for index, headline in enumerate(HEADLINES):
         if summary.year_on_year is None:
             delta, description = None, t("overview.no_yoy")
         elif summary.comparison == "yoy_pct":
-            delta = format_change(summary.year_on_year, lang) + " %"
+            delta = format_percent(summary.year_on_year, lang, signed=True)
             description = t("overview.vs_year_ago")
         elif headline.kind == "rate":
             delta = format_change(summary.year_on_year, lang) + " " + t("overview.points")

@@ -8,12 +8,12 @@ own parsing. A translation may use only the values that every raise of its key s
 from __future__ import annotations
 
 import ast
-import re
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
+from tests.ui.conftest import placeholders
 from ui.i18n import TEXT
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,6 +50,6 @@ def test_the_forecasting_library_raises_keyed_errors() -> None:
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_each_error_is_translated_with_the_values_it_carries(key: str, lang: str) -> None:
     assert key in TEXT[lang], f"{key} has no {lang} text in ui/text_forecast.py"
-    placeholders = set(re.findall(r"\{(\w+)\}", TEXT[lang][key]))
+    used = placeholders(TEXT[lang][key])
     for params in RAISED[key]:
-        assert placeholders <= params, f"{key} uses {placeholders - params}, not always given"
+        assert used <= params, f"{key} uses {used - params}, not always given"
