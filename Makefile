@@ -36,7 +36,9 @@ test: $(VENV)/.dev db lint
 	bash scripts/ensure_chromium.sh
 	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
 
-bench: db
+# The page benchmark drives Debian's chromium through Playwright, a test dependency.
+bench: $(VENV)/.dev db
+	bash scripts/ensure_chromium.sh
 	$(BIN)/python -m bench.pages
 
 bench-forecast: | $(BIN)/activate

@@ -6,7 +6,14 @@ append-only: a revision is a new row with a later ``vintage`` (the date the valu
 "latest" and "as known on date X" are queries and nothing is ever overwritten. Periods are stored as
 start and end dates, because a Decree 09 reporting month (15th to 14th) is not a calendar month.
 
+The database itself holds the append-only tables to it: on SQLite and PostgreSQL, triggers refuse
+every UPDATE and DELETE (and TRUNCATE on PostgreSQL) of ``observations`` (migration 0004), of
+``audit_log`` (0002) and of the forecast tables (0003).
+
 Migrations in ``data/migrations/versions/`` create exactly these tables; a test compares the two.
+The triggers are not table metadata, so that comparison leaves them out; tests of their own
+(``tests/data/test_observations_append_only.py``, ``tests/services/test_audit.py``,
+``tests/services/test_forecasts.py``) try the refused statements.
 """
 
 from __future__ import annotations
