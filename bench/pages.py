@@ -4,8 +4,10 @@ A *page run* is one execution of ``app.py`` and the page it routes to, timed wit
 ``AppTest`` (no browser, no network): *cold* is the first run in a fresh Python process, so every
 import and cache is empty (each cold sample is its own subprocess); *warm* is a repeat run in one
 process, which is what every click costs. *First chart* is what a person sees: a fresh
-``streamlit run`` server, a new browser context in headless chromium, and the seconds from
-navigating to a shared Explore link until its chart is drawn.
+server started as ``make run`` starts it (``ui.server``), a new browser context in headless
+chromium, and the seconds from navigating to a shared Explore link until its chart is drawn, with
+the sign-in on the way; the browser's baseline is a fresh ``streamlit run`` server of the bare
+page, timed from navigating to it until its one line shows.
 
 Figures from different machines are compared through two baselines measured in the same run: a
 bare Streamlit page that writes one line (what Streamlit itself costs), and the raw SQL query for
@@ -256,6 +258,57 @@ def first_chart_seconds(runs: int = BROWSER_RUNS) -> tuple[dict[str, list[float]
     return samples, chromium
 
 
+def bare_page_in_browser_seconds(runs: int = BROWSER_RUNS) -> list[float]:
+    """Seconds from navigating to a fresh server's bare page until its one line shows.
+
+    What Streamlit itself costs a person on this machine: the server, the front end's scripts in a
+    new browser context (empty HTTP cache), the websocket and one script run.
+    """
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.app_server import free_port, launch_chromium, wait_healthy
+
+    samples = []
+    with (
+        sync_playwright() as playwright,
+        tempfile.TemporaryDirectory(prefix="cockpit-bench-bare-") as folder,
+    ):
+        script = Path(folder) / "bare.py"
+        script.write_text(BARE_SCRIPT, encoding="utf-8")
+        browser = launch_chromium(playwright)
+        for run in range(runs):
+            port = free_port()
+            log = Path(folder) / f"bare-{run}.log"
+            with log.open("wb") as output:
+                server = subprocess.Popen(
+                    [sys.executable, "-m", "streamlit", "run", str(script), *_server_flags(port)],
+                    cwd=PROJECT_ROOT,
+                    stdout=output,
+                    stderr=subprocess.STDOUT,
+                )
+            try:
+                url = f"http://127.0.0.1:{port}"
+                wait_healthy(url, server, log)
+                context = browser.new_context(viewport={"width": 1400, "height": 1000})
+                page = context.new_page()
+                started = time.perf_counter()
+                page.goto(url)
+                page.get_by_text("Cockpit", exact=True).wait_for(timeout=TIMEOUT_SECONDS * 1000)
+                samples.append(time.perf_counter() - started)
+                context.close()
+            finally:
+                server.terminate()
+                server.wait(timeout=10)
+        browser.close()
+    return samples
+
+
+def _server_flags(port: int) -> list[str]:
+    from tests.e2e.app_server import SERVER_FLAGS
+
+    return [*SERVER_FLAGS, "--server.port", str(port)]
+
+
 def summary(samples: list[float], unit: float = 1000.0) -> dict[str, object]:
     """Median, minimum and maximum of ``samples`` (seconds) in ms (``unit=1000``) or s (1)."""
     digits = 1 if unit == 1000.0 else 3
@@ -360,6 +413,7 @@ def measure() -> dict:
     chart, chromium = first_chart_seconds()
     report["first_chart"] = {
         "chromium": chromium,
+        "bare_page_in_browser_s": summary(bare_page_in_browser_seconds(), unit=1.0),
         "server_ready_s": summary(chart["server_ready"], unit=1.0),
         "navigation_to_chart_s": summary(chart["cold_server"], unit=1.0),
         "navigation_to_chart_warm_server_s": summary(chart["warm_server"], unit=1.0),
@@ -407,6 +461,8 @@ def markdown(report: dict) -> str:
         f"| Repository read of the same rows (latest vintage, pandas) "
         f"| {base['repository_read_ms']['median']:.1f} ms |",
         f"| Server start to `/_stcore/health` ok | {chart['server_ready_s']['median']:.2f} s |",
+        f"| Baseline: navigation to a fresh server's bare page until its line shows "
+        f"| {chart['bare_page_in_browser_s']['median']:.2f} s |",
         f"| Navigation to the Explore chart drawn, sign-in included: fresh server, new context "
         f"| {chart['navigation_to_chart_s']['median']:.2f} s |",
         f"| The same on the then warm server, another new browser context "

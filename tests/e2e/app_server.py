@@ -59,6 +59,19 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+SERVER_FLAGS = (
+    "--server.address",
+    "127.0.0.1",
+    "--server.headless",
+    "true",
+    "--server.fileWatcherType",
+    "none",
+    "--browser.gatherUsageStats",
+    "false",
+)
+"""The options every test server runs with, besides its port: loopback, headless, no watcher."""
+
+
 @contextmanager
 def serving_app(database_url: str, log: Path) -> Iterator[str]:
     """Serve the app as ``make run`` does, on a free port until the block ends; yield its URL.
@@ -70,28 +83,14 @@ def serving_app(database_url: str, log: Path) -> Iterator[str]:
     url = f"http://127.0.0.1:{port}"
     with log.open("wb") as output:
         server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "ui.server",
-                "--server.address",
-                "127.0.0.1",
-                "--server.port",
-                str(port),
-                "--server.headless",
-                "true",
-                "--server.fileWatcherType",
-                "none",
-                "--browser.gatherUsageStats",
-                "false",
-            ],
+            [sys.executable, "-m", "ui.server", *SERVER_FLAGS, "--server.port", str(port)],
             cwd=PROJECT_ROOT,
             env=database_environment(database_url),
             stdout=output,
             stderr=subprocess.STDOUT,
         )
     try:
-        _wait_healthy(url, server, log)
+        wait_healthy(url, server, log)
         yield url
     finally:
         server.terminate()
@@ -102,7 +101,8 @@ def serving_app(database_url: str, log: Path) -> Iterator[str]:
             server.wait()
 
 
-def _wait_healthy(url: str, server: subprocess.Popen, log: Path) -> None:
+def wait_healthy(url: str, server: subprocess.Popen, log: Path) -> None:
+    """Return once ``url`` answers ``/_stcore/health``; raise with ``log`` if it never does."""
     deadline = time.monotonic() + SERVER_START_SECONDS
     while time.monotonic() < deadline:
         if server.poll() is not None:
