@@ -240,17 +240,18 @@ if not result.frame.empty:
         t("explore.column.status"),
         t("explore.column.source"),
     ]
+    # The files are made when a button is pressed, not on every run of the page.
     downloads = st.columns([1, 1, 6])
     downloads[0].download_button(
         t("explore.download_csv"),
-        to_csv_bytes(export),
+        lambda: to_csv_bytes(export),
         file_name="cockpit.csv",
         mime="text/csv",
         icon=":material/download:",
     )
     downloads[1].download_button(
         t("explore.download_xlsx"),
-        to_xlsx_bytes({"data": export}),
+        lambda: to_xlsx_bytes({"data": export}),
         file_name="cockpit.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/download:",

@@ -153,3 +153,19 @@ def test_switching_to_english_relabels_the_pages_and_the_links(
     page.get_by_test_id("stSidebarNavLink").filter(has_text=en("nav.explore")).click()
     expect(page.get_by_role("heading", name=en("explore.title"))).to_be_visible()
     expect(page).to_have_url(re.compile(r"[?&]lang=en(&|$)"))
+
+
+def test_the_csv_download_holds_the_rows_of_the_chart(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/kham-pha?ind={CPI_YEAR_ON_YEAR}&from=2024-01")
+    sign_in(page)
+    expect(drawn_lines(page).first).to_be_visible()
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name=vi("explore.download_csv")).click()
+    text = Path(download.value.path()).read_text(encoding="utf-8-sig")
+
+    header, *rows = [line for line in text.splitlines() if line]
+    assert header.startswith(vi("explore.column.period"))
+    # January 2024 to February 2025, the seed's last month: fourteen rows of the one indicator.
+    assert len(rows) == 14
+    assert all(CPI_YEAR_ON_YEAR in row for row in rows)
