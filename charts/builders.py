@@ -82,6 +82,11 @@ def _forecast_layers(
     return layers
 
 
+SERIES_FIELDS = ("date", "label", "value", "period", "unit")
+"""The columns of a series frame that :func:`series_chart` draws; the chart's data holds no other,
+so the browser receives only what it shows."""
+
+
 def series_chart(
     frame: pd.DataFrame,
     *,
@@ -100,10 +105,12 @@ def series_chart(
     ``lower_<level>``/``upper_<level>``; it is drawn dashed, in its series' colour, with its bands.
     """
     labels = list(dict.fromkeys(frame["label"]))
-    combined = frame.assign(kind="actual")
+    combined = frame[list(SERIES_FIELDS)].assign(kind="actual")
     levels: tuple[int, ...] = ()
     if forecasts is not None and not forecasts.empty:
-        combined = pd.concat([combined, forecasts.assign(kind="forecast")], ignore_index=True)
+        bounds = [c for c in forecasts.columns if c.startswith(("lower_", "upper_"))]
+        drawn = forecasts[[*SERIES_FIELDS, *bounds]].assign(kind="forecast")
+        combined = pd.concat([combined, drawn], ignore_index=True)
         levels = tuple(int(c.split("_")[1]) for c in forecasts.columns if c.startswith("lower_"))
     color = alt.Color(
         "label:N",

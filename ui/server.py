@@ -13,6 +13,7 @@ of ``streamlit run`` (``--server.port 8501`` ...).
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import sys
 from pathlib import Path
@@ -28,18 +29,37 @@ PRELOADED = (
     "babel.numbers",
     "babel.dates",
     "unidecode",
+    "data.tables",
+    "data.repository",
+    "services.accounts",
+    "services.permissions",
+    "analytics.formatting",
+    "analytics.search",
+    "analytics.transforms",
+    "analytics.export",
+    "charts.builders",
 )
-"""Third-party modules that the sign-in screen, Overview and Explore import on their first run.
+"""Modules that the sign-in screen, Overview and Explore import on their first run.
 
-The app's own modules are left to the first run: their Streamlit caches are created when
-Streamlit's runtime exists.
+The modules of ``ui/`` and ``views/`` are left to the first run: their Streamlit caches are made
+when Streamlit's runtime exists.
 """
 
 
-def main(options: list[str]) -> int:
-    """Import :data:`PRELOADED`, then run ``streamlit run app.py`` with ``options``."""
+def warm() -> None:
+    """Import :data:`PRELOADED` and load the CLDR data of both languages."""
     for name in PRELOADED:
         importlib.import_module(name)
+    from analytics.formatting import format_date, format_number
+
+    for lang in ("vi", "en"):
+        format_number(1234.5, lang)
+        format_date(dt.date(2026, 1, 1), lang)
+
+
+def main(options: list[str]) -> int:
+    """:func:`warm`, then run ``streamlit run app.py`` with ``options``."""
+    warm()
     from streamlit.web import cli
 
     sys.argv = ["streamlit", "run", str(APP), *options]
