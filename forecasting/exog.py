@@ -23,15 +23,18 @@ def future_index(index: pd.PeriodIndex, horizon: int) -> pd.PeriodIndex:
     return index.append(pd.period_range(index[-1] + 1, periods=horizon, freq=index.freq))
 
 
-def _period(value: object, freq: object) -> pd.Period:
+def _period(value: object, index: pd.PeriodIndex) -> pd.Period:
     try:
-        return pd.Period(value, freq=freq)
-    except (ValueError, TypeError):
+        period = pd.Period(value, freq=index.freq)
+    except ValueError:  # pandas' verdict on the value (DateParseError is one)
+        period = pd.NaT
+    if period is pd.NaT:  # also what pandas makes of "" and None
         raise ForecastError(
             "forecast.bad_period",
-            f"{value!r} is not a period of frequency {freq}",
+            f"{value!r} is not a period of frequency {index.freqstr}",
             value=repr(value),
-        ) from None
+        )
+    return period
 
 
 def outlier_dummies(
@@ -47,10 +50,10 @@ def outlier_dummies(
     columns = {}
     for item in periods:
         if isinstance(item, tuple):
-            start, end = (_period(p, index.freq) for p in item)
+            start, end = (_period(p, index) for p in item)
             name = f"outlier_{start}_{end}"
         else:
-            start = end = _period(item, index.freq)
+            start = end = _period(item, index)
             name = f"outlier_{start}"
         columns[name] = ((index >= start) & (index <= end)).astype(float)
     return pd.DataFrame(columns, index=index)

@@ -5,6 +5,8 @@ parameters it accepts, checks them against the series, and fits: ``spec.fit(y, s
 exog=None, **params)`` returns a :class:`FittedModel`, whose ``predict(horizon, levels)`` gives a
 :class:`Prediction` (point forecast and interval bounds per level) and whose ``update(y)`` carries
 the same estimated parameters over to a longer series (what a backtest without refitting needs).
+Fitting and forecasting raise :class:`ForecastError` when the data defeat the computation (the
+library calls run inside :func:`forecasting.numerical.numerical_failures`).
 
 Modules under ``forecasting/models`` register themselves with :func:`register`; nothing here
 branches on a method's name, so a new method is one new module.

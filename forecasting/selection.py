@@ -20,6 +20,10 @@ is not a member because its order search costs 5 to 10 times more than all the o
 winner on the selection metric among the candidates and the mean/median of the best two and three
 is refitted, as before. In-sample fit never decides between families; it only picks the form
 within a family (AICc).
+
+A candidate that breaks a rule of its method, or that the numerical libraries cannot compute on
+the series (both are ``ForecastError``, see :mod:`forecasting.numerical`), is recorded in the
+scores with its error and left out; any other exception is a bug and propagates.
 """
 
 from __future__ import annotations
@@ -226,7 +230,7 @@ def select(
                     name=candidate.name,
                 )
             )
-        except (ValueError, np.linalg.LinAlgError) as error:
+        except ForecastError as error:  # a rule of the method, or a numerical failure
             failures[candidate.name] = str(error)
     if not tables:
         raise ForecastError(
