@@ -120,7 +120,7 @@ def forecast(
         model = fit_model(y, method, m, checked)
         scores = tested.scores.assign(chosen=True)
         forecasts = tested.forecasts
-    prediction = model.predict(y.index[-1], horizon, levels)
+    prediction = model.predict(horizon, levels)
     index = pd.period_range(y.index[-1] + 1, periods=horizon, freq=y.index.freq)
     return ForecastResult(
         series=y.name,

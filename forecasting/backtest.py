@@ -80,7 +80,7 @@ def rolling_forecasts(
             fitted = fit_model(train, method, season_length, params)
         else:
             fitted = fitted.update(train)
-        prediction = fitted.predict(train.index[-1], horizon, levels)
+        prediction = fitted.predict(horizon, levels)
         actual = y.iloc[position : position + horizon]
         block = {
             "model": name or method,

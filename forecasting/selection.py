@@ -38,8 +38,8 @@ import pandas as pd
 from forecasting.backtest import BacktestSettings, rolling_forecasts, score, too_short
 from forecasting.errors import ForecastError, series_label
 from forecasting.fitting import check_request, fit_model
-from forecasting.models.combination import COMBINERS, CombinationFit, combine_predictions
-from forecasting.registry import Prediction
+from forecasting.models.combination import COMBINERS, CombinationFit
+from forecasting.registry import FittedModel
 from forecasting.validation import check_choice
 
 SELECTION_METRICS = ("mase", "smape", "rmse")
@@ -130,7 +130,7 @@ class Selection:
     """What ``auto`` chose, the fitted model, and the backtest that decided."""
 
     chosen: str
-    model: Any
+    model: FittedModel
     scores: pd.DataFrame
     forecasts: pd.DataFrame
 
@@ -268,34 +268,13 @@ def select(
     scores["chosen"] = scores["model"] == chosen
     by_name = {c.name: c for c in candidates}
 
-    def refit(name: str):
+    def refit(name: str) -> FittedModel:
         return fit_model(y, by_name[name].method, season_length, checked[name])
 
+    model: FittedModel
     if chosen in members_of:
         members, how = members_of[chosen]
-        fits = [refit(name) for name in members]
-        model = _CombinedPrepared(fits, how)
+        model = CombinationFit(tuple(refit(name) for name in members), how)
     else:
         model = refit(chosen)
     return Selection(chosen, model, scores, forecasts)
-
-
-@dataclass(frozen=True)
-class _CombinedPrepared:
-    """Members fitted with their own windows and transforms, combined like a CombinationFit."""
-
-    members: list[Any]
-    how: str
-
-    @property
-    def label(self) -> str:
-        return CombinationFit(tuple(m.model for m in self.members), self.how).label
-
-    @property
-    def params(self) -> dict[str, Any]:
-        return {"combine": self.how, "members": [{m.label: m.params} for m in self.members]}
-
-    def predict(self, end: pd.Period, horizon: int, levels: tuple[int, ...]) -> Prediction:
-        return combine_predictions(
-            [m.predict(end, horizon, levels) for m in self.members], self.how
-        )

@@ -15,6 +15,7 @@ from statsmodels.tsa.statespace.sarimax import SARIMAX
 
 from forecasting import MODELS, ForecastError, forecast
 from forecasting.exog import future_index, outlier_dummies, seasonal_dummies, tet_dummies
+from forecasting.fitting import check_request, fit_model
 from forecasting.models.optimized_theta import trend_lines
 from forecasting.seasonality import is_seasonal, seasonal_adjustment
 from tests.forecasting.conftest import monthly, yearly
@@ -292,3 +293,20 @@ def test_deseasonalised_ets_is_etsmodel_on_adjusted_series(seasonal_series: pd.S
     direct = ETSModel(adjusted, error="add", trend="add").fit(disp=False).forecast(12)
     np.testing.assert_allclose(result.point, direct.to_numpy() * season[:12], rtol=1e-6)
     assert result.model == "ETS(A,A,N) (deseasonalised)"
+
+
+def test_a_prepared_fit_predicts_like_any_model_with_the_regressors_of_its_table() -> None:
+    """One ``predict(horizon, levels, exog=None)`` shape: the fit of a request takes the rows of
+    its regressor table that follow the last period it saw, also after an update."""
+    rng = np.random.default_rng(3)
+    y = monthly(10 + rng.normal(0, 1, 48), "VISITORS")
+    exog = outlier_dummies(future_index(y.index, 4), ["2012-04", "2013-02"])
+    params = {"order": (1, 0, 0), "seasonal": False, "exog": exog}
+    prepared = fit_model(y, "arima", 12, check_request(y, "arima", 12, params, 4))
+    direct = prepared.model.predict(4, (80,), exog.iloc[48:])
+    np.testing.assert_allclose(prepared.predict(4, (80,)).mean, direct.mean)
+
+    shorter = prepared.update(y.iloc[:40])
+    assert shorter.end == y.index[39]
+    expected = shorter.model.predict(4, (80,), exog.iloc[40:44])
+    np.testing.assert_allclose(shorter.predict(4, (80,)).upper[80], expected.upper[80])
