@@ -28,7 +28,7 @@ from forecasting.backtest import BacktestSettings, backtest
 from forecasting.errors import ForecastError, series_label
 from forecasting.fitting import COMMON_PARAMETERS, check_request, fit_model
 from forecasting.registry import get_spec
-from forecasting.result import ForecastResult
+from forecasting.result import ForecastResult, Member
 from forecasting.selection import default_candidates, default_pools, parse_candidates, select
 from forecasting.validation import (
     check_choice,
@@ -113,6 +113,7 @@ def forecast(
         select_by = params.pop("select_by", "mase")
         selection = select(y, horizon, m, levels, settings, candidates, select_by, params, pools)
         model, scores, forecasts = selection.model, selection.scores, selection.forecasts
+        members, combiner = selection.members, selection.combiner
     else:
         get_spec(method)
         checked = check_request(y, method, m, params, horizon)
@@ -120,6 +121,8 @@ def forecast(
         model = fit_model(y, method, m, checked)
         scores = tested.scores.assign(chosen=True)
         forecasts = tested.forecasts
+        own = {name: value for name, value in checked.items() if name not in COMMON_PARAMETERS}
+        members, combiner = (Member(method, own),), None
     prediction = model.predict(horizon, levels)
     index = pd.period_range(y.index[-1] + 1, periods=horizon, freq=y.index.freq)
     return ForecastResult(
@@ -127,6 +130,8 @@ def forecast(
         method=method,
         model=model.label,
         params=model.params,
+        members=members,
+        combiner=combiner,
         point=pd.Series(prediction.mean, index=index, name=y.name),
         lower={lv: pd.Series(prediction.lower[lv], index=index, name=y.name) for lv in levels},
         upper={lv: pd.Series(prediction.upper[lv], index=index, name=y.name) for lv in levels},

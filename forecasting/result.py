@@ -14,6 +14,19 @@ import pandas as pd
 
 
 @dataclass(frozen=True)
+class Member:
+    """One method of a forecast's model, with the parameters it was asked with.
+
+    ``params`` are the method's own parameters as requested (``{"deseasonalize": "auto"}``), not
+    its estimates (those are in :attr:`ForecastResult.params`) nor the parameters every method
+    takes (``boxcox``, ``window``, ``exog``), which the request applied to each member alike.
+    """
+
+    method: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class ForecastResult:
     """A forecast and what it rests on.
 
@@ -27,6 +40,11 @@ class ForecastResult:
         Readable label of the fitted model, e.g. ``"ETS(M,Ad,M)"`` or a combination.
     params:
         The chosen specification and its estimates.
+    members:
+        The model's structure: the method (one member) or the methods it combines, each with
+        the parameters it was asked with; what ``auto`` chose, for instance.
+    combiner:
+        How the members' forecasts are combined ("mean" or "median"); None for one member.
     point:
         Point forecast, indexed by the forecast periods.
     lower, upper:
@@ -42,6 +60,8 @@ class ForecastResult:
     method: str
     model: str
     params: dict[str, Any]
+    members: tuple[Member, ...]
+    combiner: str | None
     point: pd.Series
     lower: dict[int, pd.Series]
     upper: dict[int, pd.Series]

@@ -40,6 +40,7 @@ from forecasting.errors import ForecastError, series_label
 from forecasting.fitting import check_request, fit_model
 from forecasting.models.combination import COMBINERS, CombinationFit
 from forecasting.registry import FittedModel
+from forecasting.result import Member
 from forecasting.validation import check_choice
 
 SELECTION_METRICS = ("mase", "smape", "rmse")
@@ -57,6 +58,11 @@ class Candidate:
     name: str
     method: str
     params: dict[str, Any]
+
+    @property
+    def member(self) -> Member:
+        """The candidate as a member of a forecast's model."""
+        return Member(self.method, self.params)
 
 
 @dataclass(frozen=True)
@@ -127,10 +133,12 @@ def parse_candidates(value: object) -> list[Candidate]:
 
 @dataclass(frozen=True)
 class Selection:
-    """What ``auto`` chose, the fitted model, and the backtest that decided."""
+    """What ``auto`` chose: the fitted model, its members and their combiner, and the backtest
+    that decided (the ``chosen`` column of ``scores`` marks it)."""
 
-    chosen: str
     model: FittedModel
+    members: tuple[Member, ...]
+    combiner: str | None
     scores: pd.DataFrame
     forecasts: pd.DataFrame
 
@@ -271,10 +279,8 @@ def select(
     def refit(name: str) -> FittedModel:
         return fit_model(y, by_name[name].method, season_length, checked[name])
 
-    model: FittedModel
-    if chosen in members_of:
-        members, how = members_of[chosen]
-        model = CombinationFit(tuple(refit(name) for name in members), how)
-    else:
-        model = refit(chosen)
-    return Selection(chosen, model, scores, forecasts)
+    names, combiner = members_of.get(chosen, ([chosen], None))
+    fits = tuple(refit(name) for name in names)
+    model = CombinationFit(fits, combiner) if combiner else fits[0]
+    members = tuple(by_name[name].member for name in names)
+    return Selection(model, members, combiner, scores, forecasts)
