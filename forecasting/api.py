@@ -25,7 +25,6 @@ from typing import Any
 import pandas as pd
 
 from forecasting.backtest import BacktestSettings, backtest
-from forecasting.errors import ForecastError, series_label
 from forecasting.fitting import COMMON_PARAMETERS, check_request, fit_model
 from forecasting.registry import get_spec
 from forecasting.result import ForecastResult, Member
@@ -42,10 +41,7 @@ from forecasting.validation import (
     season_length,
 )
 
-BACKTEST_PARAMETERS = frozenset(
-    {"backtest_origins", "backtest_step", "backtest_horizon", "backtest_refit"}
-)
-AUTO_PARAMETERS = frozenset({"candidates", "select_by"}) | {"boxcox", "window"}
+AUTO_PARAMETERS = frozenset({"candidates", "select_by", "boxcox", "window"})
 
 
 def _settings(method: str, params: dict[str, Any]) -> BacktestSettings:
@@ -138,6 +134,3 @@ def forecast(
         backtest=scores,
         backtest_forecasts=forecasts,
     )
-
-
-__all__ = ["COMMON_PARAMETERS", "ForecastError", "forecast", "series_label"]

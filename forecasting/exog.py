@@ -1,12 +1,8 @@
 """Builders of regressors (exogenous dummies) for models that take them, such as ARIMA.
 
 A regressor table is a DataFrame on a ``PeriodIndex`` that covers the history *and* the forecast
-horizon (a dummy is known in advance). Three kinds are built here:
-
-* outlier dummies: 1 in one period (a pulse) or over a span (a temporary shift, e.g. 2020-2021);
-* seasonal (calendar) dummies: one column per month or quarter but the first;
-* Tết dummies: 1 in the month (or quarter) that holds the Lunar New Year. The dates are an argument,
-  not facts kept here: the caller passes the official dates it trusts.
+horizon (a dummy is known in advance). The lab builds outlier dummies: 1 in one period (a pulse)
+or over a span (a temporary shift, e.g. 2020-2021).
 """
 
 from __future__ import annotations
@@ -57,28 +53,3 @@ def outlier_dummies(
             name = f"outlier_{start}"
         columns[name] = ((index >= start) & (index <= end)).astype(float)
     return pd.DataFrame(columns, index=index)
-
-
-def seasonal_dummies(index: pd.PeriodIndex) -> pd.DataFrame:
-    """One column per month (or quarter) except the first, 1 in that season."""
-    season = index.month if index.freqstr.startswith("M") else index.quarter
-    first = 1
-    count = 12 if index.freqstr.startswith("M") else 4
-    return pd.DataFrame(
-        {f"season_{s}": (season == s).astype(float) for s in range(first + 1, count + 1)},
-        index=index,
-    )
-
-
-def tet_dummies(index: pd.PeriodIndex, tet_dates: Iterable[object]) -> pd.DataFrame:
-    """Column ``tet``: 1 in the period that contains each given Tết date (first day of the year).
-
-    Parameters
-    ----------
-    index:
-        Monthly or quarterly periods.
-    tet_dates:
-        The Lunar New Year dates to mark, e.g. from an official calendar the caller trusts.
-    """
-    marked = {pd.Timestamp(d).to_period(index.freq) for d in tet_dates}
-    return pd.DataFrame({"tet": [float(p in marked) for p in index]}, index=index)

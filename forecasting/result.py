@@ -1,8 +1,6 @@
 """The answer to a forecast request: point forecast, interval bounds, chosen model, backtest.
 
-``to_frame()`` gives the long format the Cockpit stores (one row per period and quantity), in the
-spirit of a single data contract: ``series, period, quantity, level, value`` where ``quantity`` is
-``point``, ``lower`` or ``upper`` and ``level`` is the interval level (empty for the point).
+Light on purpose (pandas only): pages that draw stored forecasts import it without statsmodels.
 """
 
 from __future__ import annotations
@@ -72,23 +70,3 @@ class ForecastResult:
     def levels(self) -> tuple[int, ...]:
         """The interval levels, smallest first."""
         return tuple(sorted(self.lower))
-
-    def to_frame(self) -> pd.DataFrame:
-        """Long table ``series, period, quantity, level, value, model`` for storage."""
-        parts = [self._part(self.point, "point", None)]
-        for level in self.levels:
-            parts.append(self._part(self.lower[level], "lower", level))
-            parts.append(self._part(self.upper[level], "upper", level))
-        return pd.concat(parts, ignore_index=True)
-
-    def _part(self, values: pd.Series, quantity: str, level: int | None) -> pd.DataFrame:
-        return pd.DataFrame(
-            {
-                "series": self.series,
-                "period": values.index,
-                "quantity": quantity,
-                "level": pd.array([level] * len(values), dtype="Int64"),
-                "value": values.to_numpy(),
-                "model": self.model,
-            }
-        )

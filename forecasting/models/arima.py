@@ -174,9 +174,6 @@ def search(
     Whatever the analyst fixes (``order``, ``seasonal_order``, ``constant``) is kept as given.
     """
     m = season_length
-    seasonal = m > 1 and (
-        seasonal_order is None or seasonal_order[-1 if len(seasonal_order) == 4 else 0] != 0 or True
-    )
     if seasonal_order is not None:
         big_p, big_d, big_q = seasonal_order[:3]
         fixed_seasonal: tuple[int, int, int] | None = (big_p, big_d, big_q)
@@ -199,7 +196,7 @@ def search(
             p, q = order[0], order[2]
         if fixed_seasonal is not None:
             sp, sq = fixed_seasonal[0], fixed_seasonal[2]
-        if not seasonal:
+        if m == 1:  # no seasonal cycle (or the analyst's seasonal=False): no seasonal terms
             sp = sq = 0
         if min(p, q, sp, sq) < 0 or p > MAX_P or q > MAX_Q:
             return

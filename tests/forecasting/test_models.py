@@ -14,7 +14,7 @@ from statsmodels.tsa.seasonal import seasonal_decompose
 from statsmodels.tsa.statespace.sarimax import SARIMAX
 
 from forecasting import MODELS, ForecastError, forecast
-from forecasting.exog import future_index, outlier_dummies, seasonal_dummies, tet_dummies
+from forecasting.exog import future_index, outlier_dummies
 from forecasting.fitting import check_request, fit_model
 from forecasting.models.optimized_theta import trend_lines
 from forecasting.seasonality import is_seasonal, seasonal_adjustment
@@ -194,22 +194,11 @@ def test_datetime_index_with_frequency_is_accepted() -> None:
     assert list(result.point.index.astype(str)) == ["2017-07", "2017-08"]
 
 
-def test_to_frame_is_long(trending_yearly: pd.Series) -> None:
-    frame = forecast(trending_yearly, 3, "naive", **FAST).to_frame()
-    assert list(frame.columns) == ["series", "period", "quantity", "level", "value", "model"]
-    assert len(frame) == 3 * 5
-    assert set(frame["quantity"]) == {"point", "lower", "upper"}
-    assert frame.loc[frame["quantity"] == "point", "level"].isna().all()
-
-
 def test_exog_builders() -> None:
     index = pd.period_range("2020-01", periods=14, freq="M")
     outliers = outlier_dummies(index, ["2020-04", ("2020-06", "2020-08")])
     assert outliers["outlier_2020-04"].sum() == 1
     assert outliers["outlier_2020-06_2020-08"].sum() == 3
-    assert seasonal_dummies(index).shape == (14, 11)
-    tet = tet_dummies(index, ["2020-01-25", "2021-02-12"])
-    assert list(tet.index[tet["tet"] == 1].astype(str)) == ["2020-01", "2021-02"]
 
 
 def test_static_theta_two_is_hyndman_billah_theta(trending_yearly: pd.Series) -> None:
