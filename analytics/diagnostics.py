@@ -13,20 +13,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 from statsmodels.stats.diagnostic import acorr_ljungbox
 from statsmodels.tsa.stattools import acf
 
-if TYPE_CHECKING:
-    from forecasting.selection import Candidate
-
 WHITE_NOISE_Z = 1.96
 NONSEASONAL_LAGS = 10
-
-
 COMBINERS = ("mean", "median")
 
 
@@ -97,19 +91,3 @@ def ljung_box(residuals: pd.Series, lags: int, fitted_parameters: int = 0) -> Lj
         lags=lags,
         n=len(values),
     )
-
-
-def diagnosed_members(chosen: str, candidates: list[Candidate]) -> tuple[list[Candidate], str]:
-    """The candidates behind the model ``auto`` chose, and how they are combined.
-
-    ``chosen`` is a candidate's name (``"theta"``) or a combination's (``"mean(theta +
-    seasonal_naive)"``); an unknown name gives no candidate, and the caller backtests ``auto``.
-    """
-    by_name = {candidate.name: candidate for candidate in candidates}
-    if chosen in by_name:
-        return [by_name[chosen]], "mean"
-    how, _, inside = chosen.partition("(")
-    members = [by_name[name] for name in inside.removesuffix(")").split(" + ") if name in by_name]
-    if how in COMBINERS and members:
-        return members, how
-    return [], "mean"

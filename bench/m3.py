@@ -7,10 +7,17 @@ times the runs; and times a refit after a parameter change on a real 15-year mon
 
 Usage::
 
-    python -m bench.m3 [--subset monthly] [--limit 50] [--workers 2] [--origins 1]
+    python -m bench.m3 [--subset monthly] [--limit 50] [--workers 2] [--origins 1] [--note TEXT]
+    python -m bench.m3 --render-only
 
 Writes ``bench/results/m3.json``, ``bench/results/m3.md`` and ``bench/results/forecast_refit.json``
-(with ``--limit`` the files get a ``_sample`` suffix so a quick run never overwrites the full one).
+(with ``--limit`` or ``--subset`` the files get a ``_sample`` suffix so a quick run never
+overwrites the full one).
+
+``m3.json`` is the record of a run: the machine, the settings, ``auto``'s default recipe as the run
+used it, the scores, the published figures compared with, and the notes given with ``--note``
+(what is true of that run only, such as other work on the machine). ``m3.md`` is rendered from it
+alone by :func:`markdown`; ``--render-only`` writes it again from the JSON without running.
 """
 
 from __future__ import annotations
@@ -22,14 +29,20 @@ import platform
 import statistics
 import time
 import warnings
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from bench.forecast_data import SUBSETS, M3Series, load_m3, load_refit_series
+
+if TYPE_CHECKING:
+    from forecasting.result import ForecastResult
 
 RESULTS = Path(__file__).resolve().parent / "results"
 PEERS = ("AutoETS", "AutoARIMA", "AutoTheta", "DynamicOptimizedTheta")
@@ -41,29 +54,17 @@ PUBLISHED = {
     "best statistical since": {"yearly": 15.94, "quarterly": 8.96, "monthly": 13.43, "other": 4.32},
     "N-BEATS": {"yearly": 15.93, "quarterly": 8.84, "monthly": 13.11, "other": 4.24},
 }
-NOTES = [
-    "- `auto` runs with the library default of 3 backtest origins (parameters estimated at the "
-    "first origin and carried through the next two, then refitted on the whole series).",
-    "- `auto`'s default is a combination, not a single winner: for seasonal series the median "
-    "of optimised Theta (DOTM, our own implementation), ETS and damped ETS on the classically "
-    "seasonally adjusted series, and the seasonal naive; for non-seasonal series the better on "
-    "the backtest of two medians, {DOTM, ETS with additive error, naive, drift} and {DOTM, ETS "
-    "with additive error, damped ETS, naive}. A single method replaces the combination only "
-    "when it beat it at every one of at least 6 origins by 20 %; with 3 origins that never "
-    "happens (measured: letting it happen at 3 origins cost 0.3 sMAPE on yearly). ARIMA is not a "
-    "member: its order search costs 5-10x all the rest.",
-    "- The members and pools were chosen by looking at M3 itself (subsamples of every subset, "
-    "and the whole yearly and other subsets): these figures are not an out-of-sample test of "
-    "the recipe.",
-    "- The seconds are wall time of the whole subset on 2 processes, including worker start-up. "
-    "Peers run through `StatsForecast(n_jobs=2)`; their first call includes numba compilation.",
-    "- Regenerate: `python -m bench.m3` in the bench virtualenv (see requirements-bench.txt).",
-]
 BEST_SINCE_NAMES = {
     "yearly": "DOTM",
     "quarterly": "Theta",
     "monthly": "EXP",
     "other": "ETS+ARIMA+Theta",
+}
+SOURCES = {
+    "Theta": "Assimakopoulos & Nikolopoulos 2000",
+    "DOTM": "Fiorucci et al. 2016",
+    "EXP": "Spiliotis et al. 2019",
+    "ETS+ARIMA+Theta": "the mean of the three",
 }
 
 
@@ -78,17 +79,26 @@ def mase_m3(actual: np.ndarray, forecast: np.ndarray, train: np.ndarray, m: int)
     return float(np.mean(np.abs(actual - forecast)) / scale)
 
 
+def chosen_model(result: ForecastResult) -> str:
+    """What ``auto`` forecast with, from the result's members: ``median(a + b(x=1))`` or ``a``."""
+    methods = []
+    for member in result.members:
+        shown = ", ".join(f"{name}={value}" for name, value in member.params.items())
+        methods.append(f"{member.method}({shown})" if shown else member.method)
+    return f"{result.combiner}({' + '.join(methods)})" if result.combiner else methods[0]
+
+
 def _auto_one(task: tuple[M3Series, int, int]) -> tuple[str, np.ndarray, str, str | None]:
-    from forecasting import forecast
+    from forecasting import ForecastError, forecast
 
     series, horizon, origins = task
     warnings.simplefilter("ignore")
     try:
         result = forecast(series.train, horizon, method="auto", backtest_origins=origins)
-        return series.name, result.point.to_numpy(), result.model, None
-    except Exception as error:  # a failure is counted; the naive stands in
+        return series.name, result.point.to_numpy(), chosen_model(result), None
+    except ForecastError as error:  # counted, and the naive stands in; a bug stops the run
         naive = np.full(horizon, series.train.iloc[-1])
-        return series.name, naive, "naive (auto failed)", f"{type(error).__name__}: {error}"
+        return series.name, naive, "naive (auto failed)", str(error)
 
 
 def run_auto(
@@ -102,11 +112,8 @@ def run_auto(
     seconds = time.perf_counter() - started
     forecasts = {name: values for name, values, _, _ in outcomes}
     failures = [f"{name}: {error}" for name, _, _, error in outcomes if error]
-    chosen: dict[str, int] = {}
-    for _, _, model, _ in outcomes:
-        family = model.split(",")[0].split("(")[0].strip()
-        chosen[family] = chosen.get(family, 0) + 1
-    return forecasts, seconds, failures, chosen
+    chosen = Counter(model for _, _, model, _ in outcomes)
+    return forecasts, seconds, failures, dict(chosen.most_common())
 
 
 def run_peer(
@@ -212,26 +219,97 @@ def versions() -> dict[str, str]:
     return {name: version(name) for name in names}
 
 
-def markdown(report: dict) -> str:
-    """The results table beside the published M3 figures, and what ``auto`` did not beat."""
+def auto_recipe() -> dict[str, object]:
+    """``auto``'s default pools and its rule for a single method, as this run uses them."""
+    from forecasting.selection import STRONG_EVIDENCE_ORIGINS, STRONG_EVIDENCE_RATIO, default_pools
+
+    def pools(season_length: int) -> list[dict[str, object]]:
+        return [
+            {"how": pool.how, "members": list(pool.members)}
+            for pool in default_pools(season_length)
+        ]
+
+    return {
+        "seasonal_pools": pools(12),
+        "non_seasonal_pools": pools(1),
+        "single_method": {"origins": STRONG_EVIDENCE_ORIGINS, "ratio": STRONG_EVIDENCE_RATIO},
+    }
+
+
+# --- m3.md, rendered from a run's record (m3.json) alone --------------------------------------
+
+#: Published figures ``auto`` is not held to beat: N-BEATS is a deep network, the moonshot.
+MOONSHOT = "N-BEATS"
+#: A win by less than this share of the figure beaten is listed as narrow, not as a clear win.
+NARROW_MARGIN = 0.002
+CAVEATS = [
+    "The members and pools were chosen by looking at M3 itself (subsamples of every subset, and "
+    "the whole yearly and other subsets): these figures are not an out-of-sample test of the "
+    "recipe. Why these members, and why ARIMA is not one, is in `forecasting/selection.py`.",
+]
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _methods(report: dict) -> list[str]:
+    """``auto`` and the peers, in the order the run measured them."""
+    return list(dict.fromkeys(m for results in report["subsets"].values() for m in results))
+
+
+def _pool_text(pool: dict) -> str:
+    return f"the {pool['how']} of {_listed(pool['members'])}"
+
+
+def _what_ran(report: dict) -> list[str]:
+    settings, subsets = report["settings"], report["subsets"]
+    machine = report["machine"]
+    workers, origins = settings["workers"], settings["auto_backtest_origins"]
+    which = (
+        "every series of each M3 subset"
+        if settings["limit"] is None
+        else f"the first {settings['limit']} series of each M3 subset run"
+    )
+    sizes = ", ".join(
+        f"{name} {results['auto']['n_series']} (horizon {settings['horizons'][name]})"
+        for name, results in subsets.items()
+    )
+    peers = [method for method in _methods(report) if method != "auto"]
+    carried = (
+        f"parameters estimated at the first origin and carried through the next {origins - 1}, "
+        "then refitted on the whole series"
+        if origins > 1
+        else "then refitted on the whole series"
+    )
+    return [
+        f"- Machine: {machine['cpu']}, {machine['cores']} cores; Python {machine['python']} on "
+        f"{machine['platform']}; "
+        + ", ".join(f"{name} {number}" for name, number in report["versions"].items())
+        + ".",
+        f"- Series: {which}: {sizes}.",
+        f"- `auto` with {origins} backtest origin{'s' if origins > 1 else ''} ({carried})"
+        + (f"; in the same run, statsforecast's {_listed(peers)}." if peers else "; no peers."),
+        f"- Seconds are wall time of a whole subset on {workers} worker processes, worker "
+        "start-up included"
+        + (
+            f"; the peers run through `StatsForecast(n_jobs={workers})`, their first call "
+            "including numba compilation."
+            if peers
+            else "."
+        ),
+    ]
+
+
+def _table(report: dict) -> list[str]:
     subsets = list(report["subsets"])
     lines = [
-        '# M3 benchmark: `forecasting.forecast(method="auto")` against peers',
-        "",
-        f"Machine: {report['machine']['cpu']}, {report['machine']['cores']} cores, Python "
-        f"{report['machine']['python']}; "
-        + ", ".join(f"{k} {v}" for k, v in report["versions"].items())
-        + ".",
-        f"Run: {report['settings']}",
-        "",
-        "sMAPE (M3 definition, %) / MASE (seasonal-naive scaling) / seconds (wall, "
-        f"{report['settings']['workers']} workers):",
+        "sMAPE (M3 definition, %) / MASE (seasonal-naive scaling) / seconds:",
         "",
         "| method | " + " | ".join(subsets) + " |",
         "|---|" + "---|" * len(subsets),
     ]
-    methods = ["auto", *PEERS]
-    for method in methods:
+    for method in _methods(report):
         cells = []
         for subset in subsets:
             row = report["subsets"][subset].get(method)
@@ -239,66 +317,203 @@ def markdown(report: dict) -> str:
                 f"{row['smape']:.2f} / {row['mase']:.3f} / {row['seconds']:.0f}s" if row else "-"
             )
         lines.append(f"| {method} | " + " | ".join(cells) + " |")
-    for name, figures in PUBLISHED.items():
+    for name, figures in report["published_smape"].items():
         cells = [f"{figures[s]:.2f}" if s in figures else "-" for s in subsets]
         lines.append(f"| {name} (published sMAPE) | " + " | ".join(cells) + " |")
-    lines += ["", "## Where `auto` falls short", ""]
-    shortfalls = []
-    for subset in subsets:
-        results = report["subsets"][subset]
-        auto = results["auto"]
-        for peer in PEERS:
-            if peer in results:
-                for metric in ("smape", "mase"):
-                    if results[peer][metric] <= auto[metric]:
-                        shortfalls.append(
-                            f"- {subset}: {peer} {metric} {results[peer][metric]:.3f} <= auto "
-                            f"{auto[metric]:.3f}"
-                        )
-        for name, figures in PUBLISHED.items():
-            if name != "N-BEATS" and figures[subset] <= auto["smape"]:
-                label = f"{name} ({BEST_SINCE_NAMES[subset]})" if "since" in name else name
-                shortfalls.append(
-                    f"- {subset}: published {label} sMAPE {figures[subset]:.2f} <= auto "
-                    f"{auto['smape']:.2f}"
-                )
-    lines += shortfalls or ["- none: auto beats every peer and published figure measured here."]
-    lines += ["", "## Speed", ""]
-    total = sum(report["subsets"][s]["auto"]["seconds"] for s in subsets)
-    n_series = sum(report["subsets"][s]["auto"]["n_series"] for s in subsets)
-    lines.append(
-        f"- auto over {n_series} series: {total:.0f} s wall on {report['settings']['workers']} "
-        f"workers (target: the 3,003 series in under 900 s)."
+    since = ", ".join(
+        f"{subset} {name} ({SOURCES[name]})"
+        for subset, name in BEST_SINCE_NAMES.items()
+        if subset in subsets
     )
+    lines += [
+        "",
+        "Published: Theta, the M3 winner (Makridakis & Hibon 2000); the best statistical method "
+        f"published since on each subset: {since}; N-BEATS (Oreshkin et al. 2020), a deep "
+        "network, as the moonshot.",
+    ]
+    return lines
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """``auto``'s figure beside a rival's on one subset and metric."""
+
+    subset: str
+    rival: str
+    metric: str
+    theirs: float
+    ours: float
+    published: bool
+
+    def shown(self, value: float) -> str:
+        """A figure as precise as its source: published ones have two decimals."""
+        return f"{value:.2f}" if self.published else f"{value:.3f}"
+
+
+def _comparisons(report: dict) -> list[Comparison]:
+    """Every comparison of ``auto`` the run's record allows (the moonshot left out)."""
+    rows = []
+    for subset, results in report["subsets"].items():
+        auto = results["auto"]
+        for peer, figures in results.items():
+            if peer != "auto":
+                rows += [
+                    Comparison(subset, peer, name, figures[key], auto[key], published=False)
+                    for key, name in (("smape", "sMAPE"), ("mase", "MASE"))
+                ]
+        for name, figures in report["published_smape"].items():
+            if name != MOONSHOT and subset in figures:
+                label = f"published {name}"
+                if "since" in name and subset in BEST_SINCE_NAMES:
+                    label += f" ({BEST_SINCE_NAMES[subset]})"
+                rows.append(
+                    Comparison(subset, label, "sMAPE", figures[subset], auto["smape"], True)
+                )
+    return rows
+
+
+def _shortfalls(report: dict) -> list[str]:
+    lines = [
+        f"- {c.subset}: {c.rival} {c.metric} {c.shown(c.theirs)} <= auto {c.shown(c.ours)}"
+        for c in _comparisons(report)
+        if c.theirs <= c.ours
+    ]
+    return lines or ["- none: auto beats every peer and published figure measured here."]
+
+
+def _narrow_wins(report: dict) -> list[str]:
+    lines = [
+        f"- {c.subset}: auto {c.metric} {c.shown(c.ours)} against {c.rival} "
+        f"{c.shown(c.theirs)} (by {100 * (c.theirs - c.ours) / c.theirs:.2f} %)"
+        for c in _comparisons(report)
+        if c.ours < c.theirs and c.theirs - c.ours < NARROW_MARGIN * c.theirs
+    ]
+    if not lines:
+        return []
+    return [
+        "",
+        f"## Narrow wins (by less than {100 * NARROW_MARGIN:.1f} % of the figure beaten)",
+        "",
+        *lines,
+        "",
+        "Margins this small are within what another sample of series or another run could "
+        "change: they are not clear wins.",
+    ]
+
+
+def _chosen(report: dict) -> list[str]:
+    lines = []
+    for subset, results in report["subsets"].items():
+        counts = results["auto"].get("chosen", {})
+        if counts:
+            lines.append(
+                f"- {subset}: "
+                + "; ".join(f"{model} on {count} series" for model, count in counts.items())
+            )
+    return ["", "## What `auto` forecast with", "", *lines] if lines else []
+
+
+def _speed(report: dict) -> list[str]:
+    subsets = report["subsets"]
+    total = sum(results["auto"]["seconds"] for results in subsets.values())
+    n_series = sum(results["auto"]["n_series"] for results in subsets.values())
+    lines = [
+        f"- auto over {n_series} series: {total:.0f} s wall on {report['settings']['workers']} "
+        "workers (target: the 3,003 series in under 900 s)."
+    ]
     refit = report.get("refit")
     if refit:
         lines.append(
             f"- refit after a parameter change ({refit['observations']} months, ETS): median "
-            f"{refit['median_ms']} ms (target 300 ms); plain statsmodels ETSModel fit of the same "
-            f"form: {refit['baseline_median_ms']} ms."
+            f"{refit['median_ms']} ms (target {refit['target_ms']} ms); plain statsmodels "
+            f"ETSModel fit of the same form: {refit['baseline_median_ms']} ms."
         )
-    lines += ["", "## Notes", "", *NOTES]
-    lines.append(f"- auto failed on {len(report.get('failures', []))} series (naive stands in).")
+    return lines
+
+
+def _notes(report: dict) -> list[str]:
+    recipe = report["auto_recipe"]
+    seasonal = " or ".join(_pool_text(pool) for pool in recipe["seasonal_pools"])
+    non_seasonal = ", and ".join(_pool_text(pool) for pool in recipe["non_seasonal_pools"])
+    rule = recipe["single_method"]
+    lines = [
+        f"- `auto`'s default, as this run used it, is a combination, not a single winner: for "
+        f"seasonal series {seasonal}; for non-seasonal series the better on the backtest of "
+        f"{non_seasonal}. A single method replaces the combination only when it beat it at "
+        f"every one of at least {rule['origins']} origins, and by "
+        f"{100 * (1 - rule['ratio']):.0f} % overall.",
+        *(f"- {caveat}" for caveat in CAVEATS),
+        f"- auto failed on {len(report['failures'])} series (the naive stands in).",
+        *(f"- This run: {note}" for note in report["notes"]),
+    ]
+    return lines
+
+
+def markdown(report: dict) -> str:
+    """``m3.md`` from a run's record: what ran, the table beside the published M3 figures, where
+    ``auto`` falls short and where it wins narrowly, what it chose, its speed, and the notes."""
+    lines = [
+        '# M3 benchmark: `forecasting.forecast(method="auto")` against peers',
+        "",
+        "Written by `python -m bench.m3` (`make bench-forecast`, in the bench virtualenv of "
+        "requirements-bench.txt) from its record of the run, `m3.json`; `python -m bench.m3 "
+        "--render-only` writes it again from that file alone. Not edited by hand.",
+        "",
+        "## What ran",
+        "",
+        *_what_ran(report),
+        "",
+        "## Accuracy and time",
+        "",
+        *_table(report),
+        "",
+        "## Where `auto` falls short",
+        "",
+        *_shortfalls(report),
+        *_narrow_wins(report),
+        *_chosen(report),
+        "",
+        "## Speed",
+        "",
+        *_speed(report),
+        "",
+        "## Notes",
+        "",
+        *_notes(report),
+    ]
     return "\n".join(lines) + "\n"
 
 
-def rewrite_markdown() -> None:
-    """Write ``m3.md`` again from ``m3.json`` (after a change to the table's wording)."""
-    report = json.loads((RESULTS / "m3.json").read_text())
-    (RESULTS / "m3.md").write_text(markdown(report))
+def render(record: Path, target: Path) -> None:
+    """Write ``target`` (``m3.md``) from the run's record ``record`` (``m3.json``)."""
+    target.write_text(markdown(json.loads(record.read_text())))
 
 
-def main() -> None:
-    """Run the benchmark and write the results files."""
+def main(argv: list[str] | None = None) -> None:
+    """Run the benchmark and write the results files, or (``--render-only``) only ``m3.md``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--subset", choices=list(SUBSETS), action="append")
     parser.add_argument("--limit", type=int, default=None, help="first N series of each subset")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--origins", type=int, default=3, help="backtest origins for auto")
     parser.add_argument("--skip-peers", action="store_true")
-    args = parser.parse_args()
-    subsets = args.subset or list(SUBSETS)
+    parser.add_argument(
+        "--note",
+        action="append",
+        default=[],
+        help="something true of this run only (e.g. other work on the machine); kept in m3.json",
+    )
+    parser.add_argument(
+        "--render-only", action="store_true", help="write m3.md from m3.json, without running"
+    )
+    args = parser.parse_args(argv)
     suffix = "_sample" if args.limit or args.subset else ""
+    if args.render_only:
+        if args.note:
+            parser.error("--note records a note of a run; add it to m3.json with the run")
+        render(RESULTS / f"m3{suffix}.json", RESULTS / f"m3{suffix}.md")
+        return
+    subsets = args.subset or list(SUBSETS)
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
@@ -310,8 +525,11 @@ def main() -> None:
             "workers": args.workers,
             "auto_backtest_origins": args.origins,
             "limit": args.limit,
+            "horizons": {subset: SUBSETS[subset][0] for subset in subsets},
         },
+        "auto_recipe": auto_recipe(),
         "failures": [],
+        "notes": args.note,
     }
     for subset in subsets:
         horizon, m, _ = SUBSETS[subset]
@@ -341,7 +559,7 @@ def main() -> None:
     report["refit"] = refit_latency()
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / f"m3{suffix}.json").write_text(json.dumps(report, indent=2, default=str) + "\n")
-    (RESULTS / f"m3{suffix}.md").write_text(markdown(report))
+    render(RESULTS / f"m3{suffix}.json", RESULTS / f"m3{suffix}.md")
     refit = {**report["refit"], "machine": report["machine"], "versions": report["versions"]}
     (RESULTS / f"forecast_refit{suffix}.json").write_text(json.dumps(refit, indent=2) + "\n")
     print(markdown(report))

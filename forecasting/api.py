@@ -25,10 +25,9 @@ from typing import Any
 import pandas as pd
 
 from forecasting.backtest import BacktestSettings, backtest
-from forecasting.errors import ForecastError, series_label
 from forecasting.fitting import COMMON_PARAMETERS, check_request, fit_model
 from forecasting.registry import get_spec
-from forecasting.result import ForecastResult
+from forecasting.result import ForecastResult, Member
 from forecasting.selection import default_candidates, default_pools, parse_candidates, select
 from forecasting.validation import (
     check_choice,
@@ -42,10 +41,7 @@ from forecasting.validation import (
     season_length,
 )
 
-BACKTEST_PARAMETERS = frozenset(
-    {"backtest_origins", "backtest_step", "backtest_horizon", "backtest_refit"}
-)
-AUTO_PARAMETERS = frozenset({"candidates", "select_by"}) | {"boxcox", "window"}
+AUTO_PARAMETERS = frozenset({"candidates", "select_by", "boxcox", "window"})
 
 
 def _settings(method: str, params: dict[str, Any]) -> BacktestSettings:
@@ -113,6 +109,7 @@ def forecast(
         select_by = params.pop("select_by", "mase")
         selection = select(y, horizon, m, levels, settings, candidates, select_by, params, pools)
         model, scores, forecasts = selection.model, selection.scores, selection.forecasts
+        members, combiner = selection.members, selection.combiner
     else:
         get_spec(method)
         checked = check_request(y, method, m, params, horizon)
@@ -120,19 +117,20 @@ def forecast(
         model = fit_model(y, method, m, checked)
         scores = tested.scores.assign(chosen=True)
         forecasts = tested.forecasts
-    prediction = model.predict(y.index[-1], horizon, levels)
+        own = {name: value for name, value in checked.items() if name not in COMMON_PARAMETERS}
+        members, combiner = (Member(method, own),), None
+    prediction = model.predict(horizon, levels)
     index = pd.period_range(y.index[-1] + 1, periods=horizon, freq=y.index.freq)
     return ForecastResult(
         series=y.name,
         method=method,
         model=model.label,
         params=model.params,
+        members=members,
+        combiner=combiner,
         point=pd.Series(prediction.mean, index=index, name=y.name),
         lower={lv: pd.Series(prediction.lower[lv], index=index, name=y.name) for lv in levels},
         upper={lv: pd.Series(prediction.upper[lv], index=index, name=y.name) for lv in levels},
         backtest=scores,
         backtest_forecasts=forecasts,
     )
-
-
-__all__ = ["COMMON_PARAMETERS", "ForecastError", "forecast", "series_label"]

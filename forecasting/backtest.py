@@ -24,8 +24,6 @@ from forecasting import metrics
 from forecasting.errors import ForecastError, series_label
 from forecasting.fitting import check_request, fit_model
 
-SCORE_COLUMNS = ("smape", "mase", "rmse")
-
 
 @dataclass(frozen=True)
 class BacktestSettings:
@@ -48,11 +46,6 @@ class BacktestSettings:
         """Training lengths at each origin, earliest first (at least two observations)."""
         last = n - horizon
         return sorted(p for p in (last - i * self.step for i in range(self.origins)) if p >= 2)
-
-
-def columns_for(levels: Sequence[int]) -> list[str]:
-    """Bound columns of the forecasts table, e.g. ``lower_80, upper_80, lower_95, upper_95``."""
-    return [f"{side}_{level}" for level in levels for side in ("lower", "upper")]
 
 
 def rolling_forecasts(
@@ -80,7 +73,7 @@ def rolling_forecasts(
             fitted = fit_model(train, method, season_length, params)
         else:
             fitted = fitted.update(train)
-        prediction = fitted.predict(train.index[-1], horizon, levels)
+        prediction = fitted.predict(horizon, levels)
         actual = y.iloc[position : position + horizon]
         block = {
             "model": name or method,

@@ -1,12 +1,8 @@
 """Builders of regressors (exogenous dummies) for models that take them, such as ARIMA.
 
 A regressor table is a DataFrame on a ``PeriodIndex`` that covers the history *and* the forecast
-horizon (a dummy is known in advance). Three kinds are built here:
-
-* outlier dummies: 1 in one period (a pulse) or over a span (a temporary shift, e.g. 2020-2021);
-* seasonal (calendar) dummies: one column per month or quarter but the first;
-* Tết dummies: 1 in the month (or quarter) that holds the Lunar New Year. The dates are an argument,
-  not facts kept here: the caller passes the official dates it trusts.
+horizon (a dummy is known in advance). The lab builds outlier dummies: 1 in one period (a pulse)
+or over a span (a temporary shift, e.g. 2020-2021).
 """
 
 from __future__ import annotations
@@ -23,15 +19,18 @@ def future_index(index: pd.PeriodIndex, horizon: int) -> pd.PeriodIndex:
     return index.append(pd.period_range(index[-1] + 1, periods=horizon, freq=index.freq))
 
 
-def _period(value: object, freq: object) -> pd.Period:
+def _period(value: object, index: pd.PeriodIndex) -> pd.Period:
     try:
-        return pd.Period(value, freq=freq)
-    except (ValueError, TypeError):
+        period = pd.Period(value, freq=index.freq)
+    except ValueError:  # pandas' verdict on the value (DateParseError is one)
+        period = pd.NaT
+    if period is pd.NaT:  # also what pandas makes of "" and None
         raise ForecastError(
             "forecast.bad_period",
-            f"{value!r} is not a period of frequency {freq}",
+            f"{value!r} is not a period of frequency {index.freqstr}",
             value=repr(value),
-        ) from None
+        )
+    return period
 
 
 def outlier_dummies(
@@ -47,35 +46,10 @@ def outlier_dummies(
     columns = {}
     for item in periods:
         if isinstance(item, tuple):
-            start, end = (_period(p, index.freq) for p in item)
+            start, end = (_period(p, index) for p in item)
             name = f"outlier_{start}_{end}"
         else:
-            start = end = _period(item, index.freq)
+            start = end = _period(item, index)
             name = f"outlier_{start}"
         columns[name] = ((index >= start) & (index <= end)).astype(float)
     return pd.DataFrame(columns, index=index)
-
-
-def seasonal_dummies(index: pd.PeriodIndex) -> pd.DataFrame:
-    """One column per month (or quarter) except the first, 1 in that season."""
-    season = index.month if index.freqstr.startswith("M") else index.quarter
-    first = 1
-    count = 12 if index.freqstr.startswith("M") else 4
-    return pd.DataFrame(
-        {f"season_{s}": (season == s).astype(float) for s in range(first + 1, count + 1)},
-        index=index,
-    )
-
-
-def tet_dummies(index: pd.PeriodIndex, tet_dates: Iterable[object]) -> pd.DataFrame:
-    """Column ``tet``: 1 in the period that contains each given Tết date (first day of the year).
-
-    Parameters
-    ----------
-    index:
-        Monthly or quarterly periods.
-    tet_dates:
-        The Lunar New Year dates to mark, e.g. from an official calendar the caller trusts.
-    """
-    marked = {pd.Timestamp(d).to_period(index.freq) for d in tet_dates}
-    return pd.DataFrame({"tet": [float(p in marked) for p in index]}, index=index)

@@ -4,6 +4,8 @@ Besides its own parameters, any method takes ``boxcox`` (a Box-Cox lambda, or "a
 (fit on the last N periods only) and, where the method supports regressors, ``exog`` (a DataFrame on
 the series' periods and the forecast horizon). This module checks a request once and fits it; the
 backtest and the final forecast both go through :func:`fit_model`, so they fit the same thing.
+What it returns is a :class:`~forecasting.registry.FittedModel` like any model's fit, which knows
+its window and takes the regressors of the periods it forecasts from its own table.
 """
 
 from __future__ import annotations
@@ -93,9 +95,14 @@ def check_request(
 
 @dataclass(frozen=True)
 class PreparedFit:
-    """A fitted model with the window and the regressors it needs to predict and to update."""
+    """A fitted model with the window and the regressors it needs to predict and to update.
+
+    ``end`` is the last period the model saw; the regressor table ``exog`` (if any) covers the
+    history and the forecast horizon, so :meth:`predict` and :meth:`update` take their rows from it.
+    """
 
     model: FittedModel
+    end: pd.Period
     window: int | None
     exog: pd.DataFrame | None
 
@@ -110,17 +117,24 @@ class PreparedFit:
             extra["exog"] = list(self.exog.columns)
         return {**self.model.params, **extra}
 
-    def predict(self, end: pd.Period, horizon: int, levels: tuple[int, ...]) -> Prediction:
-        """Forecast the ``horizon`` periods after ``end`` (the last period the model saw)."""
-        future = None
-        if self.exog is not None:
-            future = self.exog.loc[pd.period_range(end + 1, periods=horizon, freq=end.freq)]
-        return self.model.predict(horizon, levels, future)
+    def predict(
+        self, horizon: int, levels: tuple[int, ...], exog: pd.DataFrame | None = None
+    ) -> Prediction:
+        """Forecast the ``horizon`` periods after :attr:`end`, with intervals at ``levels``.
 
-    def update(self, y: pd.Series) -> PreparedFit:
-        """The same parameters applied to ``y`` (same window, same regressors)."""
+        ``exog`` gives the regressors of those periods; by default they are the table's rows.
+        """
+        if exog is None and self.exog is not None:
+            future = pd.period_range(self.end + 1, periods=horizon, freq=self.end.freq)
+            exog = self.exog.loc[future]
+        return self.model.predict(horizon, levels, exog)
+
+    def update(self, y: pd.Series, exog: pd.DataFrame | None = None) -> PreparedFit:
+        """The same parameters applied to ``y`` (same window; regressors from the table unless
+        ``exog`` gives those of ``y``'s periods)."""
         y = y.iloc[-self.window :] if self.window else y
-        return PreparedFit(self.model.update(y, _history(self.exog, y)), self.window, self.exog)
+        history = _history(self.exog, y) if exog is None else exog
+        return PreparedFit(self.model.update(y, history), y.index[-1], self.window, self.exog)
 
 
 def _history(exog: pd.DataFrame | None, y: pd.Series) -> pd.DataFrame | None:
@@ -144,4 +158,4 @@ def fit_model(
         lam = choose_lambda(y, lam)
         inner = spec.fit(transform(y, lam), season_length, _history(exog, y), **model_params)
         model = TransformedFit(inner, lam)
-    return PreparedFit(model, window, exog)
+    return PreparedFit(model, y.index[-1], window, exog)

@@ -32,15 +32,6 @@ def mase_scale(insample: np.ndarray, season_length: int = 1) -> float:
     return float(np.mean(np.abs(insample[m:] - insample[:-m])))
 
 
-def mase(
-    actual: np.ndarray, forecast: np.ndarray, insample: np.ndarray, season_length: int = 1
-) -> float:
-    """Mean absolute scaled error (NaN when the in-sample seasonal naive is perfect)."""
-    scale = mase_scale(insample, season_length)
-    error = np.mean(np.abs(np.asarray(actual, float) - np.asarray(forecast, float)))
-    return float(error / scale) if scale > 0 else float("nan")
-
-
 def rmse(actual: np.ndarray, forecast: np.ndarray) -> float:
     """Root mean squared error, in the units of the series."""
     error = np.asarray(actual, float) - np.asarray(forecast, float)

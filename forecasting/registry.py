@@ -2,9 +2,14 @@
 
 A *method* is something an analyst picks by name ("ets", "arima", "theta" ...). Its spec says which
 parameters it accepts, checks them against the series, and fits: ``spec.fit(y, season_length,
-exog=None, **params)`` returns a :class:`FittedModel`, whose ``predict(horizon, levels)`` gives a
-:class:`Prediction` (point forecast and interval bounds per level) and whose ``update(y)`` carries
-the same estimated parameters over to a longer series (what a backtest without refitting needs).
+exog=None, **params)`` returns a :class:`FittedModel`, whose ``predict(horizon, levels, exog=None)``
+gives a :class:`Prediction` (point forecast and interval bounds per level) and whose ``update(y,
+exog=None)`` carries the same estimated parameters over to a longer series (what a backtest without
+refitting needs). Every fitted thing has that one shape: a model, a model on the Box-Cox scale or
+on seasonally adjusted data, a combination, and the fit of a whole request
+(:class:`forecasting.fitting.PreparedFit`).
+Fitting and forecasting raise :class:`ForecastError` when the data defeat the computation (the
+library calls run inside :func:`forecasting.numerical.numerical_failures`).
 
 Modules under ``forecasting/models`` register themselves with :func:`register`; nothing here
 branches on a method's name, so a new method is one new module.

@@ -19,6 +19,7 @@ from scipy.stats import norm
 from statsmodels.tsa.seasonal import seasonal_decompose
 from statsmodels.tsa.stattools import acf
 
+from forecasting.numerical import numerical_failures
 from forecasting.registry import FittedModel, Prediction
 
 SEASONALITY_CONFIDENCE = 0.90
@@ -35,7 +36,8 @@ def is_seasonal(values: np.ndarray, season_length: int) -> bool:
     m = season_length
     if m < 2 or len(values) < 2 * m or np.ptp(values) == 0:
         return False
-    r = acf(values, nlags=m, fft=False)[1:]
+    with numerical_failures("deseasonalize"):
+        r = acf(values, nlags=m, fft=False)[1:]
     standard_error = np.sqrt((1 + 2 * np.sum(r[:-1] ** 2)) / len(values))
     return bool(abs(r[-1]) / standard_error > norm.ppf(SEASONALITY_CONFIDENCE))
 
@@ -72,11 +74,16 @@ def seasonal_adjustment(
     kind = "additive" if decomposition == "additive" else "multiplicative"
     if kind == "multiplicative" and values.min() <= 0:
         kind = "additive"
-    season = seasonal_decompose(values, model=kind[:3], period=season_length).seasonal
+    season = _seasonal_component(values, kind, season_length)
     if kind == "multiplicative" and season.min() < 0.01 and decomposition != "multiplicative":
         kind = "additive"
-        season = seasonal_decompose(values, model="add", period=season_length).seasonal
+        season = _seasonal_component(values, kind, season_length)
     return SeasonalAdjustment(kind, np.asarray(season[:season_length], dtype=float))
+
+
+def _seasonal_component(values: np.ndarray, kind: str, season_length: int) -> np.ndarray:
+    with numerical_failures("deseasonalize"):
+        return seasonal_decompose(values, model=kind[:3], period=season_length).seasonal
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,10 @@ is not a member because its order search costs 5 to 10 times more than all the o
 winner on the selection metric among the candidates and the mean/median of the best two and three
 is refitted, as before. In-sample fit never decides between families; it only picks the form
 within a family (AICc).
+
+A candidate that breaks a rule of its method, or that the numerical libraries cannot compute on
+the series (both are ``ForecastError``, see :mod:`forecasting.numerical`), is recorded in the
+scores with its error and left out; any other exception is a bug and propagates.
 """
 
 from __future__ import annotations
@@ -34,8 +38,9 @@ import pandas as pd
 from forecasting.backtest import BacktestSettings, rolling_forecasts, score, too_short
 from forecasting.errors import ForecastError, series_label
 from forecasting.fitting import check_request, fit_model
-from forecasting.models.combination import COMBINERS, CombinationFit, combine_predictions
-from forecasting.registry import Prediction
+from forecasting.models.combination import COMBINERS, CombinationFit
+from forecasting.registry import FittedModel
+from forecasting.result import Member
 from forecasting.validation import check_choice
 
 SELECTION_METRICS = ("mase", "smape", "rmse")
@@ -53,6 +58,11 @@ class Candidate:
     name: str
     method: str
     params: dict[str, Any]
+
+    @property
+    def member(self) -> Member:
+        """The candidate as a member of a forecast's model."""
+        return Member(self.method, self.params)
 
 
 @dataclass(frozen=True)
@@ -123,10 +133,12 @@ def parse_candidates(value: object) -> list[Candidate]:
 
 @dataclass(frozen=True)
 class Selection:
-    """What ``auto`` chose, the fitted model, and the backtest that decided."""
+    """What ``auto`` chose: the fitted model, its members and their combiner, and the backtest
+    that decided (the ``chosen`` column of ``scores`` marks it)."""
 
-    chosen: str
-    model: Any
+    model: FittedModel
+    members: tuple[Member, ...]
+    combiner: str | None
     scores: pd.DataFrame
     forecasts: pd.DataFrame
 
@@ -226,7 +238,7 @@ def select(
                     name=candidate.name,
                 )
             )
-        except (ValueError, np.linalg.LinAlgError) as error:
+        except ForecastError as error:  # a rule of the method, or a numerical failure
             failures[candidate.name] = str(error)
     if not tables:
         raise ForecastError(
@@ -264,34 +276,11 @@ def select(
     scores["chosen"] = scores["model"] == chosen
     by_name = {c.name: c for c in candidates}
 
-    def refit(name: str):
+    def refit(name: str) -> FittedModel:
         return fit_model(y, by_name[name].method, season_length, checked[name])
 
-    if chosen in members_of:
-        members, how = members_of[chosen]
-        fits = [refit(name) for name in members]
-        model = _CombinedPrepared(fits, how)
-    else:
-        model = refit(chosen)
-    return Selection(chosen, model, scores, forecasts)
-
-
-@dataclass(frozen=True)
-class _CombinedPrepared:
-    """Members fitted with their own windows and transforms, combined like a CombinationFit."""
-
-    members: list[Any]
-    how: str
-
-    @property
-    def label(self) -> str:
-        return CombinationFit(tuple(m.model for m in self.members), self.how).label
-
-    @property
-    def params(self) -> dict[str, Any]:
-        return {"combine": self.how, "members": [{m.label: m.params} for m in self.members]}
-
-    def predict(self, end: pd.Period, horizon: int, levels: tuple[int, ...]) -> Prediction:
-        return combine_predictions(
-            [m.predict(end, horizon, levels) for m in self.members], self.how
-        )
+    names, combiner = members_of.get(chosen, ([chosen], None))
+    fits = tuple(refit(name) for name in names)
+    model = CombinationFit(fits, combiner) if combiner else fits[0]
+    members = tuple(by_name[name].member for name in names)
+    return Selection(model, members, combiner, scores, forecasts)

@@ -18,6 +18,7 @@ from scipy.special import inv_boxcox
 from scipy.stats import boxcox_normmax
 
 from forecasting.errors import ForecastError
+from forecasting.numerical import numerical_failures
 from forecasting.registry import FittedModel, Prediction
 from forecasting.validation import check_positive
 
@@ -47,7 +48,8 @@ def choose_lambda(y: pd.Series, value: float | str) -> float:
     """The lambda to use: ``value`` itself, or the maximum-likelihood one for "auto"."""
     if value != "auto":
         return float(value)
-    estimate = boxcox_normmax(y.to_numpy(dtype=float), brack=(-0.5, 1.5), method="mle")
+    with numerical_failures("boxcox", y.name):
+        estimate = boxcox_normmax(y.to_numpy(dtype=float), brack=(-0.5, 1.5), method="mle")
     return float(np.clip(estimate, *LAMBDA_BOUNDS))
 
 

@@ -148,7 +148,7 @@ def run(
                 label,
                 settings={"method": job.method, **job.settings},
             )
-        except (ValueError, ArithmeticError) as error:  # a ForecastError, or a numerical failure
+        except InputError as error:  # the data, the configuration or forecasting refused it
             outcome.failed += 1
             say(f"{head}: failed, {error}")
             continue

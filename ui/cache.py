@@ -27,7 +27,7 @@ from analytics.forecast_request import forecast_arguments
 from analytics.search import prepare_catalogue
 from data import forecasts, repository
 from data.engine import make_engine
-from forecasting.result import ForecastResult
+from forecasting.result import ForecastResult, Member
 from services import forecasts as forecast_service
 
 
@@ -104,36 +104,35 @@ def fitted_forecast(
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def residuals(
-    key: str, _target: pd.Series, method: str, settings_json: str, chosen: str
+    key: str,
+    _target: pd.Series,
+    settings_json: str,
+    members: tuple[Member, ...],
+    combiner: str | None,
 ) -> pd.Series:
     """One-step-ahead forecast errors over the last periods of ``_target`` (digest ``key``).
 
-    The method is backtested one period ahead from up to :data:`DIAGNOSTIC_ORIGINS` origins, with
-    the lab's settings. For ``auto``, only ``chosen`` is: the candidate ``auto`` chose, or the
-    members of the combination it chose (their forecasts combined), not every candidate.
+    ``members`` and ``combiner`` are the diagnosed forecast's (``ForecastResult.members`` and
+    ``.combiner``): each member method is backtested one period ahead from up to
+    :data:`DIAGNOSTIC_ORIGINS` origins, with the lab's settings and its own parameters, and the
+    members' forecasts are combined as the model combines them. For ``auto`` that is the model
+    it chose, not every candidate.
     """
-    from analytics.diagnostics import diagnosed_members, one_step_errors
+    from analytics.diagnostics import one_step_errors
     from forecasting import forecast
-    from forecasting.selection import default_candidates
-    from forecasting.validation import season_length
 
     settings = json.loads(settings_json)
     origins = max(1, min(DIAGNOSTIC_ORIGINS, len(_target) // 2))
-    runs, how = [(method, {})], "mean"
-    if method == "auto":
-        candidates = default_candidates(_target, season_length(_target.index))
-        members, how = diagnosed_members(chosen, candidates)
-        runs = [(member.method, member.params) for member in members] or runs
     tables = []
-    for run_method, extra in runs:
-        arguments = forecast_arguments({**settings, **extra}, _target.index, 1)
+    for member in members:
+        arguments = forecast_arguments({**settings, **member.params}, _target.index, 1)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             result = forecast(
-                _target, 1, run_method, backtest_origins=origins, backtest_horizon=1, **arguments
+                _target, 1, member.method, backtest_origins=origins, backtest_horizon=1, **arguments
             )
         tables.append(result.backtest_forecasts)
-    return one_step_errors(pd.concat(tables, ignore_index=True), how)
+    return one_step_errors(pd.concat(tables, ignore_index=True), combiner or "mean")
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

@@ -44,6 +44,7 @@ TEXT: dict[str, dict[str, str | dict]] = {
         },
         "forecast.bad_exog": "Biến giả (biến ngoại sinh) của chuỗi {series} không khớp với các kỳ của chuỗi và của tầm dự báo.",
         "forecast.bad_period": "{value} không phải là một kỳ của chuỗi này.",
+        "forecast.numerical_failure": "Không tính được {method} trên chuỗi này: thư viện tính toán báo lỗi số học ({reason}).",
         # Tables and captions shared by the lab, Explore and the Overview.
         "forecast.column.model": "Mô hình",
         "forecast.column.coverage": "Tỷ lệ trúng dải {level}% (%)",
@@ -211,6 +212,7 @@ TEXT: dict[str, dict[str, str | dict]] = {
         },
         "forecast.bad_exog": "The dummies (exogenous regressors) of series {series} do not match the periods of the series and the horizon.",
         "forecast.bad_period": "{value} is not a period of this series.",
+        "forecast.numerical_failure": "{method} could not be computed on this series: the numerical library failed ({reason}).",
         # Tables and captions shared by the lab, Explore and the Overview.
         "forecast.column.model": "Model",
         "forecast.column.coverage": "Inside the {level}% band (%)",

@@ -325,10 +325,9 @@ if result is not None:
 
     # --- residual diagnostics --------------------------------------------------------------------
     st.subheader(t("lab.diagnostics.title"))
-    chosen = str(result.backtest.loc[result.backtest["chosen"].astype(bool), "model"].iloc[0])
     try:
         with st.spinner(t("lab.fitting")):
-            errors = cache.residuals(key, target, method, settings_json, chosen)
+            errors = cache.residuals(key, target, settings_json, result.members, result.combiner)
     except InputError as error:
         st.info(error_text(error), icon=":material/info:")
     else:

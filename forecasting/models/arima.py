@@ -28,7 +28,8 @@ from statsmodels.tsa.statespace.sarimax import SARIMAX
 from statsmodels.tsa.stattools import kpss
 
 from forecasting.errors import ForecastError, series_label
-from forecasting.intervals import alpha_of
+from forecasting.intervals import interval_prediction
+from forecasting.numerical import numerical_failures
 from forecasting.registry import ModelSpec, Prediction, register
 from forecasting.validation import check_choice, check_length, check_not_constant
 
@@ -106,24 +107,21 @@ class ArimaFit:
         self, horizon: int, levels: tuple[int, ...], exog: pd.DataFrame | None = None
     ) -> Prediction:
         """Point forecast and Gaussian intervals from the state space model."""
-        forecast = self.results.get_forecast(horizon, exog=exog)
-        mean = np.asarray(forecast.predicted_mean, dtype=float)
-        lower, upper = {}, {}
-        for level in levels:
-            bounds = np.asarray(forecast.conf_int(alpha=alpha_of(level)), dtype=float)
-            lower[level], upper[level] = bounds[:, 0], bounds[:, 1]
-        return Prediction(mean, lower, upper)
+        with numerical_failures("arima"):
+            forecast = self.results.get_forecast(horizon, exog=exog)
+            return interval_prediction(forecast.predicted_mean, forecast.conf_int, levels)
 
     def update(self, y: pd.Series, exog: pd.DataFrame | None = None) -> ArimaFit:
         """Filter ``y`` with the same parameters, without re-estimating them."""
-        return ArimaFit(self.spec, self.results.apply(y, exog=exog))
+        with numerical_failures("arima", y.name):
+            return ArimaFit(self.spec, self.results.apply(y, exog=exog))
 
 
 def _estimate(
     y: pd.Series, spec: ArimaOrder, exog: pd.DataFrame | None, searching: bool = False
 ) -> Any:
     options = {"maxiter": SEARCH_MAXITER} if searching else {}
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), numerical_failures("arima", y.name):
         warnings.simplefilter("ignore")
         return spec.model(y, exog, simple_differencing=searching).fit(disp=False, **options)
 
@@ -132,7 +130,8 @@ def seasonal_differences(y: pd.Series, season_length: int) -> int:
     """1 if the STL seasonal strength of ``y`` exceeds 0.64, else 0 (needs two full cycles)."""
     if season_length < 2 or len(y) < 2 * season_length + 1:
         return 0
-    decomposition = STL(y.to_numpy(), period=season_length, robust=True).fit()
+    with numerical_failures("arima", y.name):
+        decomposition = STL(y.to_numpy(), period=season_length, robust=True).fit()
     remainder = decomposition.resid
     detrended = decomposition.seasonal + remainder
     if np.var(detrended) == 0:
@@ -147,7 +146,9 @@ def differences(values: np.ndarray, max_d: int = MAX_D) -> int:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         while d < max_d and len(values) > 4 and np.ptp(values) > 0:
-            if kpss(values, regression="c", nlags="auto")[1] >= KPSS_ALPHA:
+            with numerical_failures("arima"):
+                p_value = kpss(values, regression="c", nlags="auto")[1]
+            if p_value >= KPSS_ALPHA:
                 break
             values = np.diff(values)
             d += 1
@@ -173,9 +174,6 @@ def search(
     Whatever the analyst fixes (``order``, ``seasonal_order``, ``constant``) is kept as given.
     """
     m = season_length
-    seasonal = m > 1 and (
-        seasonal_order is None or seasonal_order[-1 if len(seasonal_order) == 4 else 0] != 0 or True
-    )
     if seasonal_order is not None:
         big_p, big_d, big_q = seasonal_order[:3]
         fixed_seasonal: tuple[int, int, int] | None = (big_p, big_d, big_q)
@@ -198,7 +196,7 @@ def search(
             p, q = order[0], order[2]
         if fixed_seasonal is not None:
             sp, sq = fixed_seasonal[0], fixed_seasonal[2]
-        if not seasonal:
+        if m == 1:  # no seasonal cycle (or the analyst's seasonal=False): no seasonal terms
             sp = sq = 0
         if min(p, q, sp, sq) < 0 or p > MAX_P or q > MAX_Q:
             return
@@ -217,7 +215,7 @@ def search(
             return
         try:
             value = float(_estimate(y, spec, exog, searching=True).aicc)
-        except (ValueError, np.linalg.LinAlgError):
+        except ForecastError:  # this order cannot be estimated on y: the search moves on
             value = np.inf
         fits[spec] = value if np.isfinite(value) else np.inf
 

@@ -28,7 +28,8 @@ import pandas as pd
 from statsmodels.tsa.exponential_smoothing.ets import ETSModel
 
 from forecasting.errors import ForecastError, series_label
-from forecasting.intervals import alpha_of
+from forecasting.intervals import interval_prediction
+from forecasting.numerical import numerical_failures
 from forecasting.registry import ModelSpec, Prediction, register
 from forecasting.seasonality import DESEASONALIZE, AdjustedFit, adjusted, seasonal_adjustment
 from forecasting.validation import (
@@ -110,23 +111,19 @@ class EtsFit:
     ) -> Prediction:
         """Point forecast and intervals: exact for linear forms, simulated (seeded) otherwise."""
         n = self.results.nobs
-        prediction = self.results.get_prediction(
-            start=n,
-            end=n + horizon - 1,
-            simulate_repetitions=SIMULATIONS,
-            rng=np.random.default_rng(0),
-        )
-        mean = np.asarray(prediction.predicted_mean, dtype=float)
-        lower, upper = {}, {}
-        for level in levels:
-            bounds = np.asarray(prediction.pred_int(alpha=alpha_of(level)), dtype=float)
-            lower[level], upper[level] = bounds[:, 0], bounds[:, 1]
-        return Prediction(mean, lower, upper)
+        with numerical_failures("ets"):
+            prediction = self.results.get_prediction(
+                start=n,
+                end=n + horizon - 1,
+                simulate_repetitions=SIMULATIONS,
+                rng=np.random.default_rng(0),
+            )
+            return interval_prediction(prediction.predicted_mean, prediction.pred_int, levels)
 
     def update(self, y: pd.Series, exog: pd.DataFrame | None = None) -> EtsFit:
         """Run the same form with the same parameters over ``y``, without re-estimating."""
         model = self.form.model(y, self.season_length, self.initialization)
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), numerical_failures("ets", y.name):
             warnings.simplefilter("ignore")
             results = model.smooth(self.results.params)
         return EtsFit(self.form, self.season_length, self.initialization, results)
@@ -171,20 +168,24 @@ def _initialization(form: EtsForm, requested: str) -> str:
     return "estimated" if form.seasonal == "none" else "heuristic"
 
 
+def _estimate(y: pd.Series, season_length: int, form: EtsForm, initialization: str) -> Any:
+    with warnings.catch_warnings(), numerical_failures("ets", y.name):
+        warnings.simplefilter("ignore")
+        return form.model(y, season_length, initialization).fit(disp=False)
+
+
 def fit_form(
     y: pd.Series, season_length: int, form: EtsForm, initialization: str = "auto"
 ) -> EtsFit:
     """Estimate one form by maximum likelihood (the heuristic start falls back to estimation)."""
     method = _initialization(form, initialization)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            results = form.model(y, season_length, method).fit(disp=False)
-        except ValueError:
-            if initialization != "auto" or method == "estimated":
-                raise
-            method = "estimated"
-            results = form.model(y, season_length, method).fit(disp=False)
+    try:
+        results = _estimate(y, season_length, form, method)
+    except ForecastError:
+        if initialization != "auto" or method == "estimated":
+            raise
+        method = "estimated"
+        results = _estimate(y, season_length, form, method)
     return EtsFit(form, season_length, method, results)
 
 
@@ -216,8 +217,8 @@ def fit(
     for form in candidate_forms(y, season_length, params):
         try:
             fitted = fit_form(y, season_length, form, initialization)
-        except (ValueError, np.linalg.LinAlgError) as exc:
-            failures.append(f"{form.label}: {exc}")
+        except ForecastError as error:
+            failures.append(f"{form.label}: {error}")
             continue
         aicc = fitted.results.aicc
         if not np.isfinite(aicc):

@@ -22,8 +22,9 @@ from statsmodels.tsa.seasonal import STL
 from statsmodels.tsa.statespace.sarimax import SARIMAX
 
 from forecasting.errors import ForecastError, series_label
-from forecasting.intervals import alpha_of
+from forecasting.intervals import interval_prediction
 from forecasting.models import arima, ets
+from forecasting.numerical import numerical_failures
 from forecasting.registry import ModelSpec, Prediction, register
 from forecasting.validation import check_choice, check_length, check_not_constant
 
@@ -55,13 +56,9 @@ class StlFit:
         kwargs: dict[str, Any] = {}
         if self.method == "stl_ets":
             kwargs = {"simulate_repetitions": ets.SIMULATIONS, "rng": np.random.default_rng(0)}
-        prediction = self.results.get_prediction(start=n, end=n + horizon - 1, **kwargs)
-        mean = np.asarray(prediction.predicted_mean, dtype=float)
-        lower, upper = {}, {}
-        for level in levels:
-            bounds = np.asarray(prediction.conf_int(alpha=alpha_of(level)), dtype=float)
-            lower[level], upper[level] = bounds[:, 0], bounds[:, 1]
-        return Prediction(mean, lower, upper)
+        with numerical_failures(self.method):
+            prediction = self.results.get_prediction(start=n, end=n + horizon - 1, **kwargs)
+            return interval_prediction(prediction.predicted_mean, prediction.conf_int, levels)
 
     def update(self, y: pd.Series, exog: pd.DataFrame | None = None) -> StlFit:
         """Decompose ``y`` again and re-estimate the same inner form (both take milliseconds)."""
@@ -79,7 +76,7 @@ def _stl_forecast(
     options: dict[str, Any],
 ) -> StlFit:
     model_class = ETSModel if method == "stl_ets" else SARIMAX
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), numerical_failures(method, y.name):
         warnings.simplefilter("ignore")
         results = STLForecast(
             y,
@@ -136,7 +133,9 @@ def _fitter(method: str) -> Callable[..., StlFit]:
             "robust": bool(params.get("robust", False)),
             "seasonal_window": int(params.get("seasonal_window", 7)),
         }
-        inner_label, model_kwargs = _INNER[method](adjusted(y, season_length, options), params)
+        with numerical_failures(method, y.name):
+            seasonally_adjusted = adjusted(y, season_length, options)
+        inner_label, model_kwargs = _INNER[method](seasonally_adjusted, params)
         return _stl_forecast(method, y, season_length, inner_label, model_kwargs, options)
 
     return fit

@@ -13,12 +13,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 import pandas as pd
 from statsmodels.tsa.forecasting.theta import ThetaModel
 
 from forecasting.errors import ForecastError
-from forecasting.intervals import alpha_of
+from forecasting.intervals import interval_prediction
+from forecasting.numerical import numerical_failures
 from forecasting.registry import ModelSpec, Prediction, register
 from forecasting.validation import check_choice, check_length, check_not_constant, check_positive
 
@@ -52,13 +52,14 @@ class ThetaFit:
     ) -> Prediction:
         """Point forecast for the chosen theta and the intervals of the IMA(1,1) form."""
         theta = self.options["theta"]
-        mean = np.asarray(self.results.forecast(horizon, theta=theta), dtype=float)
-        lower, upper = {}, {}
-        for level in levels:
-            bounds = self.results.prediction_intervals(horizon, theta=theta, alpha=alpha_of(level))
-            lower[level] = bounds["lower"].to_numpy(dtype=float)
-            upper[level] = bounds["upper"].to_numpy(dtype=float)
-        return Prediction(mean, lower, upper)
+
+        def bounds(alpha: float) -> pd.DataFrame:
+            intervals = self.results.prediction_intervals(horizon, theta=theta, alpha=alpha)
+            return intervals[["lower", "upper"]]
+
+        with numerical_failures("theta"):
+            mean = self.results.forecast(horizon, theta=theta)
+            return interval_prediction(mean, bounds, levels)
 
     def update(self, y: pd.Series, exog: pd.DataFrame | None = None) -> ThetaFit:
         """Theta estimates in milliseconds, so following new data re-estimates it."""
@@ -95,7 +96,7 @@ def fit(
         "decomposition": params.get("decomposition", "auto"),
         "use_mle": bool(params.get("use_mle", False)),
     }
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), numerical_failures("theta", y.name):
         warnings.simplefilter("ignore")
         results = theta_model(y, season_length, options).fit(use_mle=options["use_mle"])
     return ThetaFit(options, season_length, results)

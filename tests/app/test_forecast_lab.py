@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -14,8 +15,10 @@ from analytics.observations import series
 from data import forecasts, repository
 from data.engine import make_engine
 from forecasting import forecast
+from forecasting.result import Member
 from services import forecasts as forecast_service
 from tests.app.conftest import charts, user_for
+from ui import cache
 from ui.i18n import translate
 
 # One worker runs them all, so that the fits cached by the first serve the others.
@@ -180,3 +183,19 @@ def test_the_track_record_gives_the_errors_by_horizon_of_past_publications(open_
     september = history.iloc[-1]
     actual = series(observations, CPI, "M")[pd.Period("2024-09", "M")]
     assert by_horizon[vi("lab.track.bias")].iloc[0] == format_number(actual - september, "vi", 2)
+
+
+def test_the_diagnostics_backtest_the_members_the_result_carries() -> None:
+    """Residuals come from ``result.members`` and ``result.combiner``, not from a display name:
+    the median of a naive and a drift forecast, one year ahead, from each of the last 15 years."""
+    values = 50 + np.cumsum(np.random.default_rng(21).normal(1.0, 2.0, 30))
+    y = pd.Series(values, index=pd.period_range("1995", periods=30, freq="Y"), name="GDP")
+    members = (Member("naive"), Member("drift"))
+    errors = cache.residuals(cache.series_key(y), y, "{}", members, "median")
+    expected = []
+    for position in range(15, 30):
+        last, first = values[position - 1], values[0]
+        drift = last + (last - first) / (position - 1)
+        expected.append(values[position] - (last + drift) / 2)
+    np.testing.assert_allclose(errors.to_numpy(), expected)
+    assert list(errors.index.astype(str)) == [str(year) for year in range(2010, 2025)]

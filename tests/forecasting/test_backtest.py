@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from forecasting import forecast
-from forecasting.metrics import coverage, mase, rmse, smape
+from forecasting.metrics import coverage, mase_scale, rmse, smape
+from forecasting.result import Member
 from tests.forecasting.conftest import monthly, yearly
 
 
@@ -17,12 +18,10 @@ def test_smape_by_hand() -> None:
     )
 
 
-def test_mase_scales_by_seasonal_naive() -> None:
+def test_mase_scale_is_the_in_sample_seasonal_naive_error() -> None:
     insample = np.array([1.0, 2, 3, 5, 2, 3, 4, 6])
-    scale = np.mean(np.abs(insample[4:] - insample[:4]))
-    assert mase(np.array([3.0, 4.0]), np.array([2.0, 2.0]), insample, 4) == pytest.approx(
-        1.5 / scale
-    )
+    assert mase_scale(insample, 4) == pytest.approx(np.mean(np.abs(insample[4:] - insample[:4])))
+    assert mase_scale(insample[:3], 4) == pytest.approx(1.0), "naive when shorter than a cycle"
 
 
 def test_rmse_and_coverage() -> None:
@@ -130,3 +129,32 @@ def test_forecasting_imports_neither_streamlit_nor_data() -> None:
     for path in root.rglob("*.py"):
         text = path.read_text()
         assert not re.search(r"^\s*(import|from)\s+(streamlit|data)\b", text, re.M), path
+
+
+def test_auto_carries_the_members_and_combiner_of_the_model_it_chose(
+    seasonal_series: pd.Series,
+) -> None:
+    result = forecast(seasonal_series, 12, backtest_origins=2)
+    assert result.combiner == "median"
+    assert [m.method for m in result.members] == ["optimized_theta", "ets", "ets", "seasonal_naive"]
+    assert result.members[1].params == {"deseasonalize": "auto"}
+    alone = [
+        forecast(seasonal_series, 12, m.method, backtest_origins=1, **m.params).point
+        for m in result.members
+    ]
+    np.testing.assert_allclose(result.point, np.median(np.vstack(alone), axis=0))
+
+
+def test_a_single_winner_is_one_member_without_a_combiner() -> None:
+    y = yearly(20 + 5 * np.arange(40) + np.random.default_rng(8).normal(0, 1, 40), "TREND")
+    result = forecast(y, 5, candidates=["naive", ("drift", {})], backtest_origins=3)
+    assert result.members == (Member("drift", {}),)
+    assert result.combiner is None
+
+
+def test_a_chosen_method_is_its_own_member_without_the_common_parameters(
+    trending_yearly: pd.Series,
+) -> None:
+    result = forecast(trending_yearly, 3, "ets", error="add", window=20, backtest_origins=1)
+    assert result.members == (Member("ets", {"error": "add"}),)
+    assert result.combiner is None

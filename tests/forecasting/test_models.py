@@ -14,7 +14,8 @@ from statsmodels.tsa.seasonal import seasonal_decompose
 from statsmodels.tsa.statespace.sarimax import SARIMAX
 
 from forecasting import MODELS, ForecastError, forecast
-from forecasting.exog import future_index, outlier_dummies, seasonal_dummies, tet_dummies
+from forecasting.exog import future_index, outlier_dummies
+from forecasting.fitting import check_request, fit_model
 from forecasting.models.optimized_theta import trend_lines
 from forecasting.seasonality import is_seasonal, seasonal_adjustment
 from tests.forecasting.conftest import monthly, yearly
@@ -193,22 +194,11 @@ def test_datetime_index_with_frequency_is_accepted() -> None:
     assert list(result.point.index.astype(str)) == ["2017-07", "2017-08"]
 
 
-def test_to_frame_is_long(trending_yearly: pd.Series) -> None:
-    frame = forecast(trending_yearly, 3, "naive", **FAST).to_frame()
-    assert list(frame.columns) == ["series", "period", "quantity", "level", "value", "model"]
-    assert len(frame) == 3 * 5
-    assert set(frame["quantity"]) == {"point", "lower", "upper"}
-    assert frame.loc[frame["quantity"] == "point", "level"].isna().all()
-
-
 def test_exog_builders() -> None:
     index = pd.period_range("2020-01", periods=14, freq="M")
     outliers = outlier_dummies(index, ["2020-04", ("2020-06", "2020-08")])
     assert outliers["outlier_2020-04"].sum() == 1
     assert outliers["outlier_2020-06_2020-08"].sum() == 3
-    assert seasonal_dummies(index).shape == (14, 11)
-    tet = tet_dummies(index, ["2020-01-25", "2021-02-12"])
-    assert list(tet.index[tet["tet"] == 1].astype(str)) == ["2020-01", "2021-02"]
 
 
 def test_static_theta_two_is_hyndman_billah_theta(trending_yearly: pd.Series) -> None:
@@ -292,3 +282,20 @@ def test_deseasonalised_ets_is_etsmodel_on_adjusted_series(seasonal_series: pd.S
     direct = ETSModel(adjusted, error="add", trend="add").fit(disp=False).forecast(12)
     np.testing.assert_allclose(result.point, direct.to_numpy() * season[:12], rtol=1e-6)
     assert result.model == "ETS(A,A,N) (deseasonalised)"
+
+
+def test_a_prepared_fit_predicts_like_any_model_with_the_regressors_of_its_table() -> None:
+    """One ``predict(horizon, levels, exog=None)`` shape: the fit of a request takes the rows of
+    its regressor table that follow the last period it saw, also after an update."""
+    rng = np.random.default_rng(3)
+    y = monthly(10 + rng.normal(0, 1, 48), "VISITORS")
+    exog = outlier_dummies(future_index(y.index, 4), ["2012-04", "2013-02"])
+    params = {"order": (1, 0, 0), "seasonal": False, "exog": exog}
+    prepared = fit_model(y, "arima", 12, check_request(y, "arima", 12, params, 4))
+    direct = prepared.model.predict(4, (80,), exog.iloc[48:])
+    np.testing.assert_allclose(prepared.predict(4, (80,)).mean, direct.mean)
+
+    shorter = prepared.update(y.iloc[:40])
+    assert shorter.end == y.index[39]
+    expected = shorter.model.predict(4, (80,), exog.iloc[40:44])
+    np.testing.assert_allclose(shorter.predict(4, (80,)).upper[80], expected.upper[80])

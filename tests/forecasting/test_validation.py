@@ -226,3 +226,11 @@ def test_error_is_a_value_error_with_translation_key() -> None:
     error = _error(yearly(np.array([1.0, 2.0]), "GDP"), 2, "ets")
     assert isinstance(error, ValueError)
     assert error.params["series"] == "GDP"
+
+
+@pytest.mark.parametrize("period", ["2020-13", "", None])
+def test_an_outlier_that_is_not_a_period_is_refused(period: object) -> None:
+    index = pd.period_range("2020-01", periods=12, freq="M")
+    with pytest.raises(ForecastError, match="is not a period of frequency M") as caught:
+        outlier_dummies(index, [period])
+    assert caught.value.key == "forecast.bad_period"
