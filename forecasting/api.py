@@ -109,7 +109,7 @@ def forecast(
         select_by = params.pop("select_by", "mase")
         selection = select(y, horizon, m, levels, settings, candidates, select_by, params, pools)
         model, scores, forecasts = selection.model, selection.scores, selection.forecasts
-        members, combiner = selection.members, selection.combiner
+        members, combiner, choice = selection.members, selection.combiner, selection.choice
     else:
         get_spec(method)
         checked = check_request(y, method, m, params, horizon)
@@ -118,7 +118,7 @@ def forecast(
         scores = tested.scores.assign(chosen=True)
         forecasts = tested.forecasts
         own = {name: value for name, value in checked.items() if name not in COMMON_PARAMETERS}
-        members, combiner = (Member(method, own),), None
+        members, combiner, choice = (Member(method, own),), None, None
     prediction = model.predict(horizon, levels)
     index = pd.period_range(y.index[-1] + 1, periods=horizon, freq=y.index.freq)
     return ForecastResult(
@@ -133,4 +133,5 @@ def forecast(
         upper={lv: pd.Series(prediction.upper[lv], index=index, name=y.name) for lv in levels},
         backtest=scores,
         backtest_forecasts=forecasts,
+        choice=choice,
     )

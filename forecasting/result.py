@@ -25,6 +25,41 @@ class Member:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """Why ``auto`` forecast with the model it did: the rule that decided and what it compared.
+
+    Attributes
+    ----------
+    rule:
+        ``"pool"``: the combination of the default pool whose backtest was better, kept because
+        no single member met the strong-evidence rule; ``"strong_single"``: a single member that
+        met it, replacing that combination; ``"lowest"``: the lowest score among the candidates
+        asked for and their combinations.
+    metric:
+        The selection metric (``"mase"``, ``"smape"`` or ``"rmse"``).
+    chosen, score:
+        The chosen model's name in the backtest table, and its score.
+    rival, rival_score:
+        What it was weighed against: for ``"pool"`` the best single member, for
+        ``"strong_single"`` the combination it replaced, for ``"lowest"`` the runner-up; None
+        when there was none.
+    evidence_origins, evidence_ratio:
+        The strong-evidence rule of the default pools: a single member replaces the combination
+        only if it beat it at every one of at least ``evidence_origins`` origins and its overall
+        score is at most ``evidence_ratio`` of the combination's.
+    """
+
+    rule: str
+    metric: str
+    chosen: str
+    score: float
+    rival: str | None
+    rival_score: float | None
+    evidence_origins: int
+    evidence_ratio: float
+
+
+@dataclass(frozen=True)
 class ForecastResult:
     """A forecast and what it rests on.
 
@@ -52,6 +87,9 @@ class ForecastResult:
         and ``chosen`` for the one used).
     backtest_forecasts:
         The long table of backtest forecasts behind those scores.
+    choice:
+        For ``auto``, why it chose the model it did (:class:`Choice`); None for a method asked
+        for by name.
     """
 
     series: str | None
@@ -65,6 +103,7 @@ class ForecastResult:
     upper: dict[int, pd.Series]
     backtest: pd.DataFrame
     backtest_forecasts: pd.DataFrame = field(repr=False)
+    choice: Choice | None = None
 
     @property
     def levels(self) -> tuple[int, ...]:

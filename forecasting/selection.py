@@ -40,7 +40,7 @@ from forecasting.errors import ForecastError, series_label
 from forecasting.fitting import check_request, fit_model
 from forecasting.models.combination import COMBINERS, CombinationFit
 from forecasting.registry import FittedModel
-from forecasting.result import Member
+from forecasting.result import Choice, Member
 from forecasting.validation import check_choice
 
 SELECTION_METRICS = ("mase", "smape", "rmse")
@@ -141,6 +141,7 @@ class Selection:
     combiner: str | None
     scores: pd.DataFrame
     forecasts: pd.DataFrame
+    choice: Choice
 
 
 def _combine(forecasts: pd.DataFrame, members: list[str], how: str, name: str, levels):
@@ -266,13 +267,32 @@ def select(
         failed = pd.DataFrame({"model": list(failures), "error": list(failures.values())})
         scores = pd.concat([scores, failed], ignore_index=True)
     usable = scores.dropna(subset=[select_by])
+    by_score = usable.set_index("model")[select_by]
     if pools and members_of:
         pooled = usable[usable["model"].isin(members_of)]
         pooled = pooled if len(pooled) else scores[scores["model"].isin(members_of)]
-        chosen = str(pooled.sort_values(select_by, kind="stable").iloc[0]["model"])
-        chosen = _strong_single(forecasts, usable, chosen, singles, select_by) or chosen
+        combination = str(pooled.sort_values(select_by, kind="stable").iloc[0]["model"])
+        single = _strong_single(forecasts, usable, combination, singles, select_by)
+        if single is not None:
+            chosen, rule, rival = single, "strong_single", combination
+        else:
+            members_scored = by_score[by_score.index.isin(singles)].sort_values(kind="stable")
+            chosen, rule = combination, "pool"
+            rival = str(members_scored.index[0]) if len(members_scored) else None
     else:
-        chosen = str(usable.sort_values(select_by, kind="stable").iloc[0]["model"])
+        ranked_usable = list(by_score.sort_values(kind="stable").index)
+        chosen, rule = str(ranked_usable[0]), "lowest"
+        rival = str(ranked_usable[1]) if len(ranked_usable) > 1 else None
+    choice = Choice(
+        rule=rule,
+        metric=select_by,
+        chosen=chosen,
+        score=float(by_score.get(chosen, np.nan)),
+        rival=rival,
+        rival_score=None if rival is None else float(by_score[rival]),
+        evidence_origins=STRONG_EVIDENCE_ORIGINS,
+        evidence_ratio=STRONG_EVIDENCE_RATIO,
+    )
     scores["chosen"] = scores["model"] == chosen
     by_name = {c.name: c for c in candidates}
 
@@ -283,4 +303,4 @@ def select(
     fits = tuple(refit(name) for name in names)
     model = CombinationFit(fits, combiner) if combiner else fits[0]
     members = tuple(by_name[name].member for name in names)
-    return Selection(model, members, combiner, scores, forecasts)
+    return Selection(model, members, combiner, scores, forecasts, choice)

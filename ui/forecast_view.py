@@ -12,11 +12,11 @@ import math
 import pandas as pd
 
 from analytics.calibration import interval_calibration
-from analytics.formatting import format_date, format_number, format_period
+from analytics.formatting import format_date, format_number, format_percent, format_period
 from data.forecasts import StoredForecast
 from domain.periods import parse_period
 from domain.vocabulary import Frequency
-from forecasting.result import ForecastResult
+from forecasting.result import Choice, ForecastResult
 from ui.i18n import translate
 
 HISTORY_SHOWN = {Frequency.MONTH.pandas: 96, Frequency.QUARTER.pandas: 32}
@@ -179,6 +179,31 @@ def band_caption(scores: pd.DataFrame, levels: tuple[int, ...], lang: str) -> tu
     if "too_wide" in verdicts.values():
         return reading + " " + measured + " " + translate("forecast.band.too_wide", lang), True
     return reading + " " + measured, True
+
+
+METRIC_NAMES = {"mase": "MASE", "smape": "sMAPE", "rmse": "RMSE"}
+
+
+def choice_text(choice: Choice, lang: str) -> str:
+    """What ``auto`` did and why, in ``lang``: the rule that decided and the scores it compared.
+
+    The scores are written as the backtest table writes them (RMSE with three decimals, the
+    others with two), so the sentence can be checked against the table above it.
+    """
+    digits = 3 if choice.metric == "rmse" else 2
+    values = {
+        "chosen": choice.chosen,
+        "metric": METRIC_NAMES.get(choice.metric, choice.metric),
+        "score": format_number(choice.score, lang, digits),
+        "rival": choice.rival or "",
+        "rival_score": format_number(choice.rival_score, lang, digits),
+        "origins": choice.evidence_origins,
+        "ratio": format_percent(100 * choice.evidence_ratio, lang, 0),
+    }
+    text = translate(f"lab.choice.{choice.rule}", lang, **values)
+    if choice.rival is not None and choice.rule in ("pool", "lowest"):
+        text += " " + translate(f"lab.choice.{choice.rule}.rival", lang, **values)
+    return text
 
 
 def backtest_table(scores: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -37,6 +37,7 @@ from ui.explore_data import shown_unit
 from ui.forecast_view import (
     backtest_table,
     band_caption,
+    choice_text,
     coverage_of,
     fan_frame,
     origin_text,
@@ -44,6 +45,7 @@ from ui.forecast_view import (
     values_table,
 )
 from ui.i18n import TEXT, current_language, error_text, t, unit_text
+from ui.markdown import plain
 
 DEFAULT_CODE = "CPI_YOY.CHI_SO_GIA_TIEU_DUNG"
 METHODS = ["auto", *(name for name in MODELS if name != "combination")]
@@ -213,6 +215,7 @@ try:
     st.caption(
         t("lab.compare.caption", origins=int(first["origins"]), horizon=int(first["horizon"]))
     )
+    st.markdown(plain(choice_text(automatic.choice, lang)))
 except InputError as error:
     st.warning(error_text(error), icon=":material/warning:")
 

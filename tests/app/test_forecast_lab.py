@@ -199,3 +199,19 @@ def test_the_diagnostics_backtest_the_members_the_result_carries() -> None:
         expected.append(values[position] - (last + drift) / 2)
     np.testing.assert_allclose(errors.to_numpy(), expected)
     assert list(errors.index.astype(str)) == [str(year) for year in range(2010, 2025)]
+
+
+def test_the_lab_says_what_auto_chose_and_why_with_the_scores_of_the_table(open_page) -> None:  # type: ignore[no-untyped-def]
+    at = open_page(LAB, role="analyst")
+    table = at.dataframe[0].value
+    model, mase = vi("forecast.column.model"), "MASE"
+    chosen = table[table[vi("forecast.column.chosen")] == "✓"].iloc[0]
+    # The old caption said auto picks the lowest MASE; the combination it keeps need not have it.
+    assert "MASE nhỏ nhất" not in " ".join(c.value for c in at.caption)
+    prefix = vi("lab.choice.pool", chosen="", metric="", score="").split(":")[0]
+    said = [m.value.replace("\\", "") for m in at.markdown if m.value.startswith(prefix)]
+    assert len(said) == 1, "one sentence says what auto did"
+    assert chosen[model] in said[0] and chosen[mase] in said[0]
+    members = table[~table[model].str.startswith(("mean(", "median("))]
+    best_member = members.loc[members[mase].str.replace(",", ".").astype(float).idxmin()]
+    assert best_member[model] in said[0] and best_member[mase] in said[0]
