@@ -16,8 +16,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from statsmodels.stats.diagnostic import acorr_ljungbox
-from statsmodels.tsa.stattools import acf
 
 WHITE_NOISE_Z = 1.96
 NONSEASONAL_LAGS = 10
@@ -54,6 +52,8 @@ def autocorrelations(residuals: pd.Series, lags: int) -> pd.DataFrame:
 
     Columns: ``lag``, ``acf``, ``bound`` (``1.96/√n``, the same for every lag).
     """
+    from statsmodels.tsa.stattools import acf  # statsmodels loads on first use (cold start)
+
     values = residuals.dropna().to_numpy(dtype=float)
     lags = max(1, min(lags, len(values) - 1))
     correlations = acf(values, nlags=lags, fft=False)[1:]
@@ -82,6 +82,8 @@ def ljung_box(residuals: pd.Series, lags: int, fitted_parameters: int = 0) -> Lj
     ``fitted_parameters`` reduces the test's degrees of freedom (``model_df``); for
     out-of-sample forecast errors it stays 0.
     """
+    from statsmodels.stats.diagnostic import acorr_ljungbox  # loads on first use (cold start)
+
     values = residuals.dropna().to_numpy(dtype=float)
     lags = max(1, min(lags, len(values) - 1))
     table = acorr_ljungbox(values, lags=[lags], model_df=fitted_parameters)

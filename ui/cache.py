@@ -18,6 +18,7 @@ import datetime as dt
 import hashlib
 import json
 import warnings
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -87,6 +88,18 @@ def series_key(series: pd.Series) -> str:
     digest.update(pd.util.hash_pandas_object(series, index=True).to_numpy().tobytes())
     digest.update(str(series.index.freqstr).encode())
     return digest.hexdigest()
+
+
+@st.cache_resource(show_spinner=False)
+def forecast_models() -> dict[str, Any]:
+    """The forecasting library's registry of models (name -> spec), loading the library once.
+
+    The first call imports statsmodels and every model (a few seconds on a cold server), so a
+    page calls it after it has drawn its title.
+    """
+    from forecasting import MODELS
+
+    return dict(MODELS)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)

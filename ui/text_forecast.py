@@ -80,6 +80,7 @@ TEXT: dict[str, dict[str, str | dict]] = {
         },
         "lab.data_cut": "Các kỳ trước {start} không được dùng vì sau đó số liệu bị gián đoạn.",
         "lab.fitting": "Đang ước lượng mô hình…",
+        "lab.loading": "Đang nạp thư viện dự báo…",
         "lab.compare.title": "So sánh các mô hình trên lịch sử của chuỗi",
         "lab.compare.caption": {
             "count": "horizon",
@@ -261,6 +262,7 @@ TEXT: dict[str, dict[str, str | dict]] = {
         },
         "lab.data_cut": "Periods before {start} are not used because the data have a gap after them.",
         "lab.fitting": "Estimating the model…",
+        "lab.loading": "Loading the forecasting library…",
         "lab.compare.title": "The models compared on the series' own history",
         "lab.compare.caption": {
             "count": "horizon",

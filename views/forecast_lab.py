@@ -28,7 +28,6 @@ from charts.builders import acf_chart, fan_chart
 from domain.errors import CockpitError, InputError, PermissionDenied
 from domain.periods import PERIODS_PER_YEAR, normalise_frequency
 from domain.vocabulary import Action, Frequency, PageKey
-from forecasting import MODELS
 from services import forecasts as forecast_service
 from services.permissions import can, require_page
 from ui import cache, state
@@ -48,7 +47,6 @@ from ui.i18n import TEXT, current_language, error_text, t, unit_text
 from ui.markdown import plain
 
 DEFAULT_CODE = "CPI_YOY.CHI_SO_GIA_TIEU_DUNG"
-METHODS = ["auto", *(name for name in MODELS if name != "combination")]
 # Model parameters the lab tunes with a choice; SEARCH lets the method search over it. (None is
 # not an option: a select box shows None as "nothing chosen".)
 SEARCH = "search"
@@ -73,6 +71,9 @@ except PermissionDenied as error:
     st.error(error_text(error), icon=":material/block:")
     st.stop()
 st.title(t("lab.title"))
+with st.spinner(t("lab.loading")):
+    models = cache.forecast_models()
+METHODS = ["auto", *(name for name in models if name != "combination")]
 
 engine, version = cache.current_version()
 _, forecast_version = cache.current_forecast_version()
@@ -96,7 +97,7 @@ def _label(key: str, fallback: str) -> str:
 
 
 def _method_label(name: str) -> str:
-    return _label(f"lab.method.{name}", MODELS[name].description if name in MODELS else name)
+    return _label(f"lab.method.{name}", models[name].description if name in models else name)
 
 
 def _choice_label(value: Any) -> str:
@@ -235,7 +236,7 @@ if config is not None:
     )
     saved[1].button(t("lab.config.load"), on_click=_load_config, args=(config,))
 
-spec = MODELS.get(method)
+spec = models.get(method)
 accepted = spec.parameters if spec is not None else frozenset()
 tunable = [name for name in (*CHOICES, *ORDERS) if name in accepted]
 settings: dict[str, Any] = {}
