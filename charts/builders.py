@@ -63,6 +63,17 @@ def _localised(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
     return chart.configure(locale=locale).configure_axis(labelFontSize=13, titleFontSize=13)
 
 
+def _colour_by_label(labels: list[str], palette: list[str]) -> alt.Color:
+    """One colour of ``palette`` per label, in the order given, with the legend below the chart."""
+    return alt.Color(
+        "label:N",
+        title=None,
+        sort=labels,
+        scale=alt.Scale(domain=labels, range=palette[: len(labels)]),
+        legend=alt.Legend(orient="bottom", labelLimit=600, columns=1),
+    )
+
+
 def _forecast_layers(
     base: alt.Chart, levels: tuple[int, ...], color: alt.Color | alt.ColorValue
 ) -> list[alt.Chart]:
@@ -112,13 +123,7 @@ def series_chart(
         drawn = forecasts[[*SERIES_FIELDS, *bounds]].assign(kind="forecast")
         combined = pd.concat([combined, drawn], ignore_index=True)
         levels = tuple(int(c.split("_")[1]) for c in forecasts.columns if c.startswith("lower_"))
-    color = alt.Color(
-        "label:N",
-        title=None,
-        sort=labels,
-        scale=alt.Scale(domain=labels, range=PALETTE[: len(labels)]),
-        legend=alt.Legend(orient="bottom", labelLimit=600, columns=1),
-    )
+    color = _colour_by_label(labels, PALETTE)
     tooltip = [
         alt.Tooltip("label:N", title=""),
         alt.Tooltip("period:N", title=""),
@@ -163,13 +168,7 @@ def fan_chart(
     is drawn as a dotted line without bands.
     """
     labels = list(dict.fromkeys(frame["label"]))
-    color = alt.Color(
-        "label:N",
-        title=None,
-        sort=labels,
-        scale=alt.Scale(domain=labels, range=FAN_COLOURS[: len(labels)]),
-        legend=alt.Legend(orient="bottom", labelLimit=600, columns=1),
-    )
+    color = _colour_by_label(labels, FAN_COLOURS)
     levels = tuple(int(c.split("_")[1]) for c in frame.columns if c.startswith("lower_"))
     base = alt.Chart().encode(
         x=alt.X("date:T", title=None, axis=alt.Axis(format="%m/%Y", labelOverlap=True)),
