@@ -229,3 +229,20 @@ def parse_number_text(text: str, lang: str) -> float:
             text=shown,
         )
     return 0.0 if value.is_zero() else float(value) * (sign or 1)
+
+
+def format_moment(moment: dt.datetime, lang: str) -> str:
+    """Write a moment (UTC, as the database keeps it) for a reader, to the second: vi
+    "25/11/2026 14:03:07", en "25 Nov 2026, 14:03:07"; None or NaT gives ``"–"``.
+
+    Raises
+    ------
+    InputError
+        ``error.language_unknown``.
+    """
+    locale = locale_of(lang)
+    if moment is None or pd.isna(moment):
+        return "–"
+    day = dates.format_date(moment, _VIETNAMESE_DATE if lang == "vi" else "medium", locale=locale)
+    time = dates.format_time(moment, "HH:mm:ss", locale=locale)
+    return f"{day} {time}" if lang == "vi" else f"{day}, {time}"

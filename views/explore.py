@@ -83,6 +83,7 @@ codes = st.multiselect(
     key=state.EXPLORE_CODES,
     max_selections=MAX_INDICATORS,
     format_func=lambda code: f"{names[code]} · {code}",
+    placeholder=t("explore.indicators_placeholder"),
 )
 
 controls = st.columns([3, 2, 2, 2, 2])
