@@ -37,8 +37,8 @@ PERIODS_PER_YEAR: dict[str, int] = {f.pandas: f.periods_per_year for f in Freque
 
 _PANDAS_FREQUENCIES = {"M": "M", "Q-DEC": "Q", "Y-DEC": "Y"}
 _FREQUENCY_ERRORS = {
-    "M": ("error.period_not_month", "period {period} is not a month (like 2024-03)"),
-    "Q": ("error.period_not_quarter", "period {period} is not a quarter (like 2024-Q1)"),
+    "M": ("error.period_not_month", "period {period} is not a month (like Mar 2024 or 2024-03)"),
+    "Q": ("error.period_not_quarter", "period {period} is not a quarter (like Q1 2024 or 2024-Q1)"),
     "Y": ("error.period_not_year", "period {period} is not a year (like 2024)"),
 }
 
@@ -122,7 +122,8 @@ def _match_label(text: str) -> tuple[re.Match[str], str] | None:
 def _unrecognised(label: str) -> InputError:
     return InputError(
         "error.period_unrecognised",
-        f"period {label} is not a month (2024-03), a quarter (2024-Q1) or a year (2024)",
+        f"period {label} is not a month (Mar 2024, 2024-03), a quarter (Q1 2024, 2024-Q1) or "
+        "a year (2024)",
         period=label,
     )
 

@@ -159,7 +159,8 @@ def test_unrecognised_label_names_the_accepted_shapes(label):
     with pytest.raises(InputError) as raised:
         parse_period(label)
     assert str(raised.value) == (
-        f"period {label} is not a month (2024-03), a quarter (2024-Q1) or a year (2024)"
+        f"period {label} is not a month (Mar 2024, 2024-03), a quarter (Q1 2024, 2024-Q1) or "
+        "a year (2024)"
     )
     assert raised.value.key == "error.period_unrecognised"
     assert raised.value.params == {"period": label}
@@ -168,12 +169,17 @@ def test_unrecognised_label_names_the_accepted_shapes(label):
 @pytest.mark.parametrize(
     ("label", "freq", "key", "message"),
     [
-        ("2024", "M", "error.period_not_month", "period 2024 is not a month (like 2024-03)"),
+        (
+            "2024",
+            "M",
+            "error.period_not_month",
+            "period 2024 is not a month (like Mar 2024 or 2024-03)",
+        ),
         (
             "2024-03",
             "Q",
             "error.period_not_quarter",
-            "period 2024-03 is not a quarter (like 2024-Q1)",
+            "period 2024-03 is not a quarter (like Q1 2024 or 2024-Q1)",
         ),
         ("2024-Q1", "Y", "error.period_not_year", "period 2024-Q1 is not a year (like 2024)"),
     ],
