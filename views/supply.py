@@ -82,11 +82,12 @@ if can(user, Action.OBSERVATION_SUBMIT, agency_code=agency):
             typed_error, unusual = error, None
         else:
             typed_error, unusual = None, _unusual(code, period, value)
-        # The label names the value and period, so a confirmation holds for them alone.
+        # The label names the value, indicator and period, so a confirmation holds for them alone.
         confirmed = unusual is not None and st.checkbox(
             t(
                 "supply.confirm_unusual",
                 value=value_text.strip(),
+                code=code,
                 period=format_period(period, lang),
             )
         )

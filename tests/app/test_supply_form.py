@@ -93,7 +93,9 @@ def test_a_value_far_from_the_recent_ones_is_sent_only_once_confirmed() -> None:
     assert len(at.warning) == 1 and "45" in at.warning[0].value
     assert [s.value for s in at.success] == []
     assert _stored("2023-04") == []
-    confirm = translate("supply.confirm_unusual", "vi", value="45", period="Tháng 4/2023")
+    confirm = translate(
+        "supply.confirm_unusual", "vi", value="45", code=CODE, period="Tháng 4/2023"
+    )
     assert [c.label for c in at.checkbox] == [confirm]
 
     at.checkbox[0].check()
