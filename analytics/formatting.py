@@ -21,13 +21,14 @@ Three conventions are the Cockpit's own, not CLDR's defaults:
 
 The minus sign of both locales is the ASCII hyphen-minus ``-``, so a figure copied into a
 spreadsheet stays a number. A typed number is read with Babel's strict parser
-(:func:`parse_number_text`).
+(:func:`parse_number_text`), and one the other language would read as another number is refused.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
@@ -52,6 +53,11 @@ _VIETNAMESE_DATE = "dd/MM/y"
 # A number typed by a reader: at most this many characters, and a sign only in front.
 _MAX_INPUT_LENGTH = 40
 _SIGNS = {"+": 1, "-": -1, "\u2212": -1}
+# Digits, the decimal mark, three digits: "25.950" in English, "25,950" in Vietnamese. The other
+# language reads that mark as its thousands separator, so the same keys mean a number a thousand
+# times larger.
+_AMBIGUOUS_SHAPE = r"[1-9]\d{{0,2}}{decimal}\d{{3}}"
+_OTHER_LANGUAGE = {"vi": "en", "en": "vi"}
 
 
 def _check_language(lang: str) -> None:
@@ -197,29 +203,27 @@ def parse_number_text(text: str, lang: str) -> float:
     does not mean as a figure: other digits (``²``, ``١``), exponents (``1e5``), ``nan`` and
     ``inf``, a separator at either end (``,5``, ``5,``) and more than 40 characters.
 
+    A number is also refused when the other language reads the same text as another number: one to
+    three digits, the language's decimal mark, and exactly three digits. "25.950" is 25.95 in
+    English but 25 950 written the Vietnamese way, and "25,950" the other way round; the two
+    readings are a thousand times apart, the slip that turns an exchange rate of 25 950 into
+    25,95. Any other shape reads the same in both languages or only in one: "25.95", "25,950.0"
+    and "25950" in English, "25,95", "25.950" and "25950" in Vietnamese.
+
     Raises
     ------
     InputError
-        ``error.number_unparseable`` if ``text`` is not a number in that convention.
+        ``error.number_unparseable`` if ``text`` is not a number in that convention;
+        ``error.number_ambiguous`` if it is, but the other language reads it as another number.
+        Its ``decimal`` and ``thousands`` are the two readings, written unambiguously in
+        ``lang`` ("25.95" and "25,950" in English; a decimal reading of three decimals gets a
+        fourth, "1.2340"), so the reader can type the one meant.
     """
     locale = locale_of(lang)
     cleaned = str(text).strip()
     sign = _SIGNS.get(cleaned[:1], 0)
     unsigned = cleaned[1:] if sign else cleaned
-    allowed = set("0123456789") | {
-        numbers.get_group_symbol(locale),
-        numbers.get_decimal_symbol(locale),
-    }
-    readable = (
-        len(cleaned) <= _MAX_INPUT_LENGTH
-        and unsigned[:1].isdigit()
-        and unsigned[-1:].isdigit()
-        and set(unsigned) <= allowed
-    )
-    try:
-        value = numbers.parse_decimal(unsigned, locale, strict=True) if readable else None
-    except numbers.NumberFormatError:
-        value = None
+    value = _strict_decimal(unsigned, locale) if len(cleaned) <= _MAX_INPUT_LENGTH else None
     if value is None:
         shown = cleaned if len(cleaned) <= _MAX_INPUT_LENGTH else cleaned[:_MAX_INPUT_LENGTH] + "…"
         examples = f"{format_number(6.5, lang)} or {format_number(3900, lang, 0)}"
@@ -228,7 +232,40 @@ def parse_number_text(text: str, lang: str) -> float:
             f"{shown} is not a number written like {examples}",
             text=shown,
         )
+    shape = _AMBIGUOUS_SHAPE.format(decimal=re.escape(numbers.get_decimal_symbol(locale)))
+    if re.fullmatch(shape, unsigned):
+        other_reading = _strict_decimal(unsigned, LOCALES[_OTHER_LANGUAGE[lang]]) or value
+        sign_factor = sign or 1
+        decimals = max(-value.normalize().as_tuple().exponent, 0)
+        decimal = format_number(
+            float(value) * sign_factor, lang, decimals + 1 if decimals == 3 else decimals
+        )
+        thousands = format_number(float(other_reading) * sign_factor, lang, 0)
+        raise InputError(
+            "error.number_ambiguous",
+            f"{cleaned} could be {decimal} or {thousands}; type the one you mean as it is "
+            "written here",
+            text=cleaned,
+            decimal=decimal,
+            thousands=thousands,
+        )
     return 0.0 if value.is_zero() else float(value) * (sign or 1)
+
+
+def _strict_decimal(unsigned: str, locale: Locale) -> Decimal | None:
+    """``unsigned`` read by Babel's strict parser in ``locale``, or None if it is not a number
+    there (or has what :func:`parse_number_text` refuses around the digits)."""
+    allowed = set("0123456789") | {
+        numbers.get_group_symbol(locale),
+        numbers.get_decimal_symbol(locale),
+    }
+    readable = unsigned[:1].isdigit() and unsigned[-1:].isdigit() and set(unsigned) <= allowed
+    if not readable:
+        return None
+    try:
+        return numbers.parse_decimal(unsigned, locale, strict=True)
+    except numbers.NumberFormatError:
+        return None
 
 
 def format_moment(moment: dt.datetime, lang: str) -> str:

@@ -2,7 +2,12 @@
 
 A *period* is a ``pd.Period`` of frequency ``"M"`` (month), ``"Q"`` (calendar quarter) or ``"Y"``
 (calendar year; ``"A"`` is accepted as an older spelling). Its canonical label is ``"2024-03"``,
-``"2024-Q1"`` or ``"2024"``; :func:`parse_period` also reads ``"2024Q1"`` and ``"03/2024"``.
+``"2024-Q1"`` or ``"2024"``. :func:`parse_period` also reads ``"2024Q1"`` and ``"03/2024"``, and
+every way the Cockpit writes a period for a reader (``analytics.formatting.format_period``), so a
+label copied from a chart or a table can be typed back: Vietnamese "Tháng 3/2024", "Quý I/2024",
+"Năm 2024" and English "Mar 2024", "Q1 2024". Case, Vietnamese diacritics and spaces do not
+matter there ("thang 3/2024", "quy 1/2024", "MARCH 2024"), whatever the language of the screen:
+the two languages' labels never read as different periods.
 
 The same period has two date ranges, and they must never be joined silently:
 
@@ -18,9 +23,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 
 import pandas as pd
+from babel import dates
 
 from domain.errors import InputError
 from domain.vocabulary import Frequency
@@ -30,18 +37,35 @@ PERIODS_PER_YEAR: dict[str, int] = {f.pandas: f.periods_per_year for f in Freque
 
 _PANDAS_FREQUENCIES = {"M": "M", "Q-DEC": "Q", "Y-DEC": "Y"}
 _FREQUENCY_ERRORS = {
-    "M": ("error.period_not_month", "period {period} is not a month (like 2024-03)"),
-    "Q": ("error.period_not_quarter", "period {period} is not a quarter (like 2024-Q1)"),
+    "M": ("error.period_not_month", "period {period} is not a month (like Mar 2024 or 2024-03)"),
+    "Q": ("error.period_not_quarter", "period {period} is not a quarter (like Q1 2024 or 2024-Q1)"),
     "Y": ("error.period_not_year", "period {period} is not a year (like 2024)"),
 }
 
 _YEAR = r"(?P<year>[1-9]\d{3})"
+# Matched against the folded label (see ``_folded``): lower case, no diacritics, single spaces.
+_SLASH_OR_NAM = r"(?: ?/ ?| nam )"
 _LABEL_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"{_YEAR}-(?P<month>\d{{2}})"), "M"),
     (re.compile(rf"(?P<month>\d{{1,2}})/{_YEAR}"), "M"),
-    (re.compile(rf"{_YEAR}-?[Qq](?P<quarter>\d)"), "Q"),
+    (re.compile(rf"{_YEAR}-?q(?P<quarter>\d)"), "Q"),
     (re.compile(_YEAR), "Y"),
+    # Vietnamese, as the GSO writes it: "Tháng 3/2024" (or "tháng 3 năm 2024"), "Quý I/2024"
+    # (Roman or Arabic numerals), "Năm 2024".
+    (re.compile(rf"thang ?(?P<month>\d{{1,2}}){_SLASH_OR_NAM}{_YEAR}"), "M"),
+    (re.compile(rf"quy ?(?:(?P<quarter>\d)|(?P<roman>[ivx]+)){_SLASH_OR_NAM}{_YEAR}"), "Q"),
+    (re.compile(rf"nam {_YEAR}"), "Y"),
+    # English, as CLDR's en_GB writes it: "Mar 2024" (or "March 2024", "Sept. 2024"), "Q1 2024".
+    (re.compile(rf"(?P<month_name>[a-z]{{3,9}})\.? ?{_YEAR}"), "M"),
+    (re.compile(rf"q(?P<quarter>\d)(?: ?[/-] ?| ){_YEAR}"), "Q"),
 )
+_ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_ENGLISH_MONTHS: dict[str, int] = {
+    name.casefold().rstrip("."): month
+    for locale in ("en_GB", "en")
+    for width in ("abbreviated", "wide")
+    for month, name in dates.get_month_names(width, locale=locale).items()
+}
 
 _CUT_OFF_START_DAY = 15
 _CUT_OFF_END_DAY = 14
@@ -78,13 +102,30 @@ def frequency_of(periods: pd.Period | pd.PeriodIndex) -> str:
     return canonical
 
 
+def _folded(text: str) -> str:
+    """``text`` in lower case, without diacritics (``đ`` is ``d``), with single spaces."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.casefold().split())
+
+
 def _match_label(text: str) -> tuple[re.Match[str], str] | None:
     """The match of the first label shape ``text`` has, and that shape's frequency."""
+    folded = _folded(text)
     for pattern, label_freq in _LABEL_PATTERNS:
-        match = pattern.fullmatch(text)
+        match = pattern.fullmatch(folded)
         if match is not None:
             return match, label_freq
     return None
+
+
+def _unrecognised(label: str) -> InputError:
+    return InputError(
+        "error.period_unrecognised",
+        f"period {label} is not a month (Mar 2024, 2024-03), a quarter (Q1 2024, 2024-Q1) or "
+        "a year (2024)",
+        period=label,
+    )
 
 
 def parse_period(label: str, freq: str | None = None) -> pd.Period:
@@ -94,7 +135,9 @@ def parse_period(label: str, freq: str | None = None) -> pd.Period:
     ----------
     label:
         ``"2024-03"`` or ``"03/2024"`` (month), ``"2024-Q1"`` or ``"2024Q1"`` (quarter),
-        ``"2024"`` (year). Surrounding spaces are ignored.
+        ``"2024"`` (year), or the period as the Cockpit writes it for a reader in either language:
+        ``"Tháng 3/2024"``, ``"Quý I/2024"``, ``"Năm 2024"``, ``"Mar 2024"``, ``"Q1 2024"``.
+        Case, diacritics and surrounding or doubled spaces are ignored.
     freq:
         If given (``"M"``, ``"Q"``, ``"Y"`` or ``"A"``), the label must be of this frequency.
 
@@ -106,32 +149,33 @@ def parse_period(label: str, freq: str | None = None) -> pd.Period:
     ------
     InputError
         ``error.period_unrecognised`` if the label has none of the shapes above;
-        ``error.period_invalid`` for a month outside 1-12 (``"2026-13"``);
-        ``error.period_invalid_quarter`` for a quarter outside 1-4;
+        ``error.period_invalid`` for a month outside 1-12 (``"2026-13"``, ``"Tháng 13/2026"``);
+        ``error.period_invalid_quarter`` for a quarter outside 1-4 (``"Quý V/2026"``);
         ``error.period_not_month`` / ``_not_quarter`` / ``_not_year`` if it is not of ``freq``.
     """
     expected = None if freq is None else normalise_frequency(freq)
-    matched = _match_label(str(label).strip())
+    matched = _match_label(str(label))
     if matched is None:
-        raise InputError(
-            "error.period_unrecognised",
-            f"period {label} is not a month (2024-03), a quarter (2024-Q1) or a year (2024)",
-            period=label,
-        )
+        raise _unrecognised(label)
     match, label_freq = matched
+    groups = match.groupdict()
+    month_name = groups.get("month_name")
+    if month_name is not None and month_name not in _ENGLISH_MONTHS:
+        raise _unrecognised(label)
     if expected is not None and expected != label_freq:
         key, template = _FREQUENCY_ERRORS[expected]
         raise InputError(key, template.format(period=label), period=label)
     year = int(match["year"])
     if label_freq == "M":
-        month = int(match["month"])
+        month = _ENGLISH_MONTHS[month_name] if month_name else int(groups["month"])
         if not 1 <= month <= 12:
             raise InputError(
                 "error.period_invalid", f"period {label} is not a valid month", period=label
             )
         return pd.Period(year=year, month=month, freq="M")
     if label_freq == "Q":
-        quarter = int(match["quarter"])
+        roman = groups.get("roman")
+        quarter = _ROMAN_QUARTERS.get(roman, 0) if roman else int(groups["quarter"])
         if not 1 <= quarter <= 4:
             raise InputError(
                 "error.period_invalid_quarter",

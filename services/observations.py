@@ -5,6 +5,13 @@ known on its ``vintage``; a *correction* adds a new row for a period that alread
 later vintage or the status ``revised``, and the audit row keeps the value it corrects. Nothing is
 ever updated or deleted, so every figure a meeting saw can be found again.
 
+A value cannot be known before its period: a period that starts after the vintage (the day the
+value became known, never after today) is refused, and so is a period that has not ended on its
+vintage, unless the value is an *estimate*. The exception is the GSO's own practice: its monthly
+report gives an estimate (*ước tính*) of the month it is published in, before the month ends;
+preliminary, official and revised figures come after the period. The check runs here, so the
+form, the API and every job are held to it.
+
 Only a data officer may write, and only for indicators its own agency is responsible for
 (``services.permissions.require``); the check runs here, whatever page called.
 """
@@ -57,7 +64,8 @@ def submit_observation(
     source:
         Where the figure comes from (a report, a letter), as the reader should see it.
     vintage:
-        The date the value became known; today by default, never in the future.
+        The date the value became known; today by default, never in the future. The period must
+        have started by then, and ended by then unless ``status`` is ``estimate``.
     geography_code:
         The country (``VN``, the default) or a province code.
 
@@ -195,8 +203,30 @@ def _check_row(row: dict[str, Any]) -> None:
             f"vintage {row['vintage']} is in the future; it is the date the value became known",
             vintage=row["vintage"].isoformat(),
         )
+    _check_period_known(row)
     if not row["source"]:
         raise InputError("error.source_required", "say where the figure comes from (source)")
+
+
+def _check_period_known(row: dict[str, Any]) -> None:
+    """A value is known only once its period has begun, and only as an estimate before it ends."""
+    start, end, vintage = row["period_start"], row["period_end"], row["vintage"]
+    if start > vintage:
+        raise InputError(
+            "error.period_in_future",
+            f"the period {start}–{end} has not begun on {vintage}, the date the value became "
+            "known; a future period cannot be submitted",
+            period=f"{start}–{end}",
+            vintage=vintage.isoformat(),
+        )
+    if end > vintage and row["status"] != Status.ESTIMATE:
+        raise InputError(
+            "error.period_not_ended",
+            f"the period {start}–{end} has not ended on {vintage}, the date the value became "
+            "known; before it ends only an estimate can be submitted",
+            period=f"{start}–{end}",
+            vintage=vintage.isoformat(),
+        )
 
 
 def _check_correction(row: dict[str, Any], before: RowMapping | None) -> None:

@@ -3,7 +3,9 @@
 A view is the list of indicators, the frequency and aggregation, the transformation and its
 parameters, the date range and the comparison mode. Parsing never fails: each wrong part of a URL
 becomes an :class:`~domain.errors.InputError` in the returned list, and that part falls back to
-its default, so the rest of the view still opens.
+its default, so the rest of the view still opens. A period may be written as the Cockpit shows it
+("Tháng 9/2025", "Sept 2025"); the view holds its canonical label ("2025-09"), so links stay short
+and the same whatever language they were made in.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from analytics.transforms import TRANSFORMS
 from domain.errors import InputError
-from domain.periods import parse_period
+from domain.periods import parse_period, period_label
 from domain.vocabulary import Frequency
 
 MAX_INDICATORS = 6
@@ -52,10 +54,9 @@ def _period(params: dict[str, str], name: str) -> tuple[str, InputError | None]:
     if not value:
         return "", None
     try:
-        parse_period(value)
+        return period_label(parse_period(value)), None
     except InputError as error:
         return "", error
-    return value, None
 
 
 def parse_view(params: dict[str, str], known_codes: set[str]) -> ExploreView:

@@ -1,5 +1,9 @@
 """Cung cấp số liệu: a data officer submits and corrects its agency's indicators; everyone with
-access sees what each agency has supplied, when, and by whom."""
+access sees what each agency has supplied, when, and by whom.
+
+A value far from the indicator's recent ones (``analytics.plausibility``) is not sent until the
+officer ticks a confirmation that names that value and period; typing another value asks again.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,8 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from analytics.formatting import format_date, format_period, parse_number_text
+from analytics.formatting import format_date, format_number, format_period, parse_number_text
+from analytics.plausibility import PlausibleRange, nearest_values, plausible_range
 from domain.errors import CockpitError
 from domain.periods import parse_period, statistical_bounds
 from domain.vocabulary import Action, Frequency, Role, Status
@@ -42,6 +47,14 @@ if status.empty:
 names = dict(zip(status["code"], status["name_vi" if lang == "vi" else "name_en"], strict=True))
 frequencies = dict(zip(status["code"], status["frequency"], strict=True))
 
+
+def _unusual(code: str, period: pd.Period, value: float) -> PlausibleRange | None:
+    """The plausible range of ``code`` near ``period`` if ``value`` lies outside it."""
+    recent = cache.observations(engine, (code,), version)
+    bounds = plausible_range(nearest_values(recent, statistical_bounds(period)[0]))
+    return bounds if bounds is not None and not bounds.contains(value) else None
+
+
 if can(user, Action.OBSERVATION_SUBMIT, agency_code=agency):
     st.caption(t("supply.intro", agency=agency_names.get(agency, agency)))
     with st.form("supply.form"):
@@ -62,12 +75,41 @@ if can(user, Action.OBSERVATION_SUBMIT, agency_code=agency):
         )
         source = middle.text_input(t("supply.source"))
         reason = right.text_input(t("supply.reason"))
-        sent = st.form_submit_button(t("supply.submit"), type="primary")
-    if sent:
         try:
             period = parse_period(period_text, frequencies[code])
-            start, end = statistical_bounds(period)
             value = parse_number_text(value_text, lang)
+        except CockpitError as error:
+            typed_error, unusual = error, None
+        else:
+            typed_error, unusual = None, _unusual(code, period, value)
+        # The label names the value, indicator and period, so a confirmation holds for them alone.
+        confirmed = unusual is not None and st.checkbox(
+            t(
+                "supply.confirm_unusual",
+                value=value_text.strip(),
+                code=code,
+                period=format_period(period, lang),
+            )
+        )
+        sent = st.form_submit_button(t("supply.submit"), type="primary")
+    if sent and typed_error is not None:
+        st.error(error_text(typed_error), icon=":material/block:")
+    elif sent and unusual is not None and not confirmed:
+        decimals = 0 if abs(unusual.median) >= 100 else 2
+        st.warning(
+            t(
+                "supply.unusual",
+                value=value_text.strip(),
+                count=unusual.count,
+                median=format_number(unusual.median, lang, decimals),
+                low=format_number(unusual.low, lang, decimals),
+                high=format_number(unusual.high, lang, decimals),
+            ),
+            icon=":material/warning:",
+        )
+    elif sent:
+        start, end = statistical_bounds(period)
+        try:
             if kind == "submit":
                 submit_observation(
                     engine, user, code, start, end, value, status_choice, source, dt.date.today()

@@ -136,7 +136,9 @@ def test_unknown_language_is_refused(call):
         ("1.234,5", 1234.5),
         ("1234,5", 1234.5),
         ("1.234", 1234.0),
-        ("1,234", 1.234),
+        ("1,2345", 1.2345),
+        ("1,23", 1.23),
+        ("0,950", 0.95),
         ("1.234.567,89", 1234567.89),
         ("6,5", 6.5),
         ("0,05", 0.05),
@@ -161,7 +163,9 @@ def test_vietnamese_input_reads_dots_as_thousands_and_the_comma_as_decimal_mark(
         ("1,234.5", 1234.5),
         ("1234.5", 1234.5),
         ("1,234", 1234.0),
-        ("1.234", 1.234),
+        ("1.2345", 1.2345),
+        ("1.23", 1.23),
+        ("0.950", 0.95),
         ("1,234,567.89", 1234567.89),
         ("6.5", 6.5),
         ("0.05", 0.05),
@@ -176,6 +180,61 @@ def test_vietnamese_input_reads_dots_as_thousands_and_the_comma_as_decimal_mark(
 )
 def test_english_input_reads_commas_as_thousands_and_the_dot_as_decimal_mark(text, value):
     assert parse_number_text(text, "en") == value
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "decimal", "thousands"),
+    [
+        ("25.950", "en", "25.95", "25,950"),
+        ("259.500", "en", "259.5", "259,500"),
+        ("1.234", "en", "1.2340", "1,234"),
+        ("-4.500", "en", "-4.5", "-4,500"),
+        ("25,950", "vi", "25,95", "25.950"),
+        ("1,234", "vi", "1,2340", "1.234"),
+        (" +4,500 ", "vi", "4,5", "4.500"),
+    ],
+)
+def test_a_number_the_other_language_reads_a_thousand_times_larger_is_refused_with_both_readings(
+    text, lang, decimal, thousands
+):
+    with pytest.raises(InputError) as raised:
+        parse_number_text(text, lang)
+    assert raised.value.key == "error.number_ambiguous"
+    assert raised.value.params == {"text": text.strip(), "decimal": decimal, "thousands": thousands}
+    assert str(raised.value) == (
+        f"{text.strip()} could be {decimal} or {thousands}; type the one you mean as it is "
+        "written here"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("25,950", "en", 25950.0),
+        ("25950", "en", 25950.0),
+        ("25.95", "en", 25.95),
+        ("25,950.0", "en", 25950.0),
+        ("25.950", "vi", 25950.0),
+        ("25950", "vi", 25950.0),
+        ("25,95", "vi", 25.95),
+        ("4,5", "vi", 4.5),
+        ("1.234,5", "vi", 1234.5),
+    ],
+)
+def test_each_of_the_two_readings_typed_as_shown_is_accepted(text, lang, value):
+    assert parse_number_text(text, lang) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"), [("25.950", "en"), ("1.234", "en"), ("25,950", "vi"), ("1,234", "vi")]
+)
+def test_each_reading_the_refusal_offers_is_read_back_as_that_number(text, lang):
+    with pytest.raises(InputError) as raised:
+        parse_number_text(text, lang)
+    decimal, thousands = raised.value.params["decimal"], raised.value.params["thousands"]
+    assert parse_number_text(decimal, lang) * 1000 == pytest.approx(
+        parse_number_text(thousands, lang)
+    )
 
 
 MALFORMED = [

@@ -5,6 +5,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from analytics.formatting import LANGUAGES, format_period
 from domain.errors import InputError
 from domain.periods import (
     frequency_of,
@@ -33,6 +34,85 @@ from domain.periods import (
 )
 def test_parse_period_reads_every_accepted_label_shape(label, expected):
     assert parse_period(label) == expected
+
+
+def _every_period(first_year: int, last_year: int) -> list[pd.Period]:
+    years = range(first_year, last_year + 1)
+    return [
+        *(pd.Period(year=y, month=m, freq="M") for y in years for m in range(1, 13)),
+        *(pd.Period(year=y, quarter=q, freq="Q") for y in years for q in range(1, 5)),
+        *(pd.Period(year=y, freq="Y") for y in years),
+    ]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_period_reads_back_from_the_way_the_cockpit_writes_it(lang):
+    periods = _every_period(1990, 2035)
+    assert [parse_period(format_period(p, lang)) for p in periods] == periods
+    assert [parse_period(format_period(p, lang), frequency_of(p)) for p in periods] == periods
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Tháng 9/2025", pd.Period("2025-09", freq="M")),
+        ("thang 9/2025", pd.Period("2025-09", freq="M")),
+        ("THÁNG 09 / 2025", pd.Period("2025-09", freq="M")),
+        ("tháng 9 năm 2025", pd.Period("2025-09", freq="M")),
+        ("Quý I/2020", pd.Period("2020Q1", freq="Q")),
+        ("quy 1/2020", pd.Period("2020Q1", freq="Q")),
+        ("quý iv/2020", pd.Period("2020Q4", freq="Q")),
+        ("Quý II năm 2020", pd.Period("2020Q2", freq="Q")),
+        ("Năm 2026", pd.Period("2026", freq="Y")),
+        ("nam 2026", pd.Period("2026", freq="Y")),
+        ("Sept 2026", pd.Period("2026-09", freq="M")),
+        ("sep 2026", pd.Period("2026-09", freq="M")),
+        ("September 2026", pd.Period("2026-09", freq="M")),
+        ("MAY 2026", pd.Period("2026-05", freq="M")),
+        ("Q3 2026", pd.Period("2026Q3", freq="Q")),
+        ("q3/2026", pd.Period("2026Q3", freq="Q")),
+        ("2025-09", pd.Period("2025-09", freq="M")),
+        ("2020-Q1", pd.Period("2020Q1", freq="Q")),
+        ("2020", pd.Period("2020", freq="Y")),
+    ],
+)
+def test_parse_period_reads_the_labels_of_both_languages_in_any_case_and_without_diacritics(
+    label, expected
+):
+    assert parse_period(label) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "key"),
+    [
+        ("Tháng 13/2025", "error.period_invalid"),
+        ("Tháng 0/2025", "error.period_invalid"),
+        ("Quý V/2020", "error.period_invalid_quarter"),
+        ("Quý IIII/2020", "error.period_invalid_quarter"),
+        ("quy 5/2020", "error.period_invalid_quarter"),
+        ("Q0 2026", "error.period_invalid_quarter"),
+        ("Smarch 2026", "error.period_unrecognised"),
+        ("Tháng 9", "error.period_unrecognised"),
+        ("Quý/2020", "error.period_unrecognised"),
+        ("Năm", "error.period_unrecognised"),
+        ("Sept 26", "error.period_unrecognised"),
+        ("Tháng 9/2025/1", "error.period_unrecognised"),
+    ],
+)
+def test_a_malformed_label_of_either_language_is_refused_with_its_reason(label, key):
+    with pytest.raises(InputError) as raised:
+        parse_period(label)
+    assert raised.value.key == key
+    assert raised.value.params == {"period": label}
+
+
+def test_a_label_of_either_language_must_be_of_the_requested_frequency():
+    with pytest.raises(InputError) as raised:
+        parse_period("Quý III/2026", "M")
+    assert raised.value.key == "error.period_not_month"
+    with pytest.raises(InputError) as raised:
+        parse_period("Sept 2026", "Q")
+    assert raised.value.key == "error.period_not_quarter"
 
 
 @pytest.mark.parametrize("label", ["2024-03", "2024-Q1", "2024", "1999-12", "2026-Q4"])
@@ -74,12 +154,13 @@ def test_quarter_five_is_not_a_valid_quarter():
     assert raised.value.params == {"period": "2026-Q5"}
 
 
-@pytest.mark.parametrize("label", ["March 2024", "2024-3-1", "24-03", "0024", "", "2024-Q"])
+@pytest.mark.parametrize("label", ["Marc 2024", "2024-3-1", "24-03", "0024", "", "2024-Q"])
 def test_unrecognised_label_names_the_accepted_shapes(label):
     with pytest.raises(InputError) as raised:
         parse_period(label)
     assert str(raised.value) == (
-        f"period {label} is not a month (2024-03), a quarter (2024-Q1) or a year (2024)"
+        f"period {label} is not a month (Mar 2024, 2024-03), a quarter (Q1 2024, 2024-Q1) or "
+        "a year (2024)"
     )
     assert raised.value.key == "error.period_unrecognised"
     assert raised.value.params == {"period": label}
@@ -88,12 +169,17 @@ def test_unrecognised_label_names_the_accepted_shapes(label):
 @pytest.mark.parametrize(
     ("label", "freq", "key", "message"),
     [
-        ("2024", "M", "error.period_not_month", "period 2024 is not a month (like 2024-03)"),
+        (
+            "2024",
+            "M",
+            "error.period_not_month",
+            "period 2024 is not a month (like Mar 2024 or 2024-03)",
+        ),
         (
             "2024-03",
             "Q",
             "error.period_not_quarter",
-            "period 2024-03 is not a quarter (like 2024-Q1)",
+            "period 2024-03 is not a quarter (like Q1 2024 or 2024-Q1)",
         ),
         ("2024-Q1", "Y", "error.period_not_year", "period 2024-Q1 is not a year (like 2024)"),
     ],

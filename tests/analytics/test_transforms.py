@@ -303,7 +303,7 @@ def test_rebase_on_a_zero_value_is_refused():
 def test_rebase_on_a_base_period_of_another_frequency_is_refused():
     with pytest.raises(InputError) as raised:
         apply_transform(monthly("2024-01", [1, 2]), "rebase", base_period="2024")
-    assert str(raised.value) == "period 2024 is not a month (like 2024-03)"
+    assert str(raised.value) == "period 2024 is not a month (like Mar 2024 or 2024-03)"
     assert raised.value.key == "error.period_not_month"
 
 

@@ -162,7 +162,8 @@ def test_admin_creates_an_account_and_the_audit_page_shows_it(open_page) -> None
     ]
     audit_page = open_page("views/admin_audit.py", role="admin")
     table = audit_page.dataframe[0].value
-    created = table[table["action"] == "user.create"]
+    action = table[translate("admin.audit.column.action", "vi")]
+    created = table[action == translate("audit.action.user.create", "vi")]
     assert "chuyenvien2" in created.to_string()
     assert "Another-Secret-99" not in table.to_string()
 

@@ -93,6 +93,72 @@ def test_a_submission_that_cannot_be_stored_is_refused_with_its_reason(
 
 
 @pytest.mark.parametrize(
+    ("period", "status", "vintage", "key"),
+    [
+        ((dt.date(2025, 3, 1), dt.date(2025, 3, 31)), "estimate", FEB_6, "error.period_in_future"),
+        ((dt.date(2025, 2, 1), dt.date(2025, 2, 28)), "official", FEB_6, "error.period_not_ended"),
+        (
+            (dt.date(2025, 2, 1), dt.date(2025, 2, 28)),
+            "preliminary",
+            FEB_6,
+            "error.period_not_ended",
+        ),
+        ((dt.date(2025, 1, 1), dt.date(2025, 3, 31)), "revised", FEB_6, "error.period_not_ended"),
+    ],
+)
+@sqlite_only
+def test_a_period_that_has_not_begun_or_not_ended_on_its_vintage_is_refused(
+    people, catalogue_engine, period, status, vintage, key
+) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(InputError) as caught:
+        observations_write.submit_observation(
+            catalogue_engine, people["data_officer"], "CPI_TEST", *period, 1.0, status, "r", vintage
+        )
+    assert caught.value.key == key
+    assert caught.value.params == {
+        "period": f"{period[0]}–{period[1]}",
+        "vintage": vintage.isoformat(),
+    }
+    assert _rows(catalogue_engine) == []
+
+
+@sqlite_only
+def test_next_month_is_refused_whatever_its_status_when_the_vintage_is_today(
+    people, catalogue_engine
+) -> None:  # type: ignore[no-untyped-def]
+    next_month = (dt.date.today().replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    for status in ("estimate", "official"):
+        with pytest.raises(InputError) as caught:
+            observations_write.submit_observation(
+                catalogue_engine,
+                people["data_officer"],
+                "CPI_TEST",
+                next_month,
+                (next_month + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1),
+                1.0,
+                status,
+                "report",
+            )
+        assert caught.value.key == "error.period_in_future"
+
+
+@sqlite_only
+def test_the_current_period_may_be_submitted_as_an_estimate_as_the_gso_reports_it(
+    people, catalogue_engine
+) -> None:  # type: ignore[no-untyped-def]
+    february = (dt.date(2025, 2, 1), dt.date(2025, 2, 28))
+    stored = observations_write.submit_observation(
+        catalogue_engine, people["data_officer"], "CPI_TEST", *february, 0.3, "estimate", "r", FEB_6
+    )
+    assert stored["status"] == "estimate"
+    with pytest.raises(InputError) as caught:
+        observations_write.correct_observation(
+            catalogue_engine, people["data_officer"], "CPI_TEST", *february, 0.4, "r", "typo", FEB_6
+        )
+    assert caught.value.key == "error.period_not_ended"
+
+
+@pytest.mark.parametrize(
     ("change", "key"),
     [
         ({"period_end": dt.date(2025, 1, 30)}, "error.nothing_to_correct"),
