@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pandas as pd
 from sqlalchemy import Connection, Engine, exists, insert, select, update
 
 from analytics.targets import parse_target
@@ -167,6 +168,13 @@ def add_indicator(
             detail="indicator added",
         )
     return after
+
+
+def fields(engine: Engine) -> pd.DataFrame:
+    """Decision 293's fields an indicator may be filed under: ``code, name_vi, name_en``."""
+    with engine.connect() as conn:
+        rows = conn.execute(select(t.fields).order_by(t.fields.c.code)).all()
+    return pd.DataFrame([tuple(row) for row in rows], columns=["code", "name_vi", "name_en"])
 
 
 def _existing_agency(conn: Connection, agency_code: str | None) -> str | None:
