@@ -9,7 +9,7 @@ from domain.errors import PermissionDenied
 from domain.vocabulary import PageKey
 from services.permissions import can_open, require_page
 from ui import cache, state
-from ui.auth import session_user, sign_in_screen, sign_out
+from ui.auth import session_user, sign_in_screen, sign_out, write_session_cookie
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, error_text, t
 
 st.set_page_config(page_title="Cockpit", layout="wide")
@@ -29,6 +29,7 @@ with st.sidebar:
 
 engine = cache.engine()
 user = session_user(engine)
+write_session_cookie()
 role = user.role if user is not None else None
 
 # (page key, icon, url path, section); a page key's screen is views/<key>.py. A role sees only

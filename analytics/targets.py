@@ -9,7 +9,9 @@ decimal mark and ``.`` groups thousands ("6,5" is 6.5, "3.900" is 3900). The wor
 - "từ X trở lên" (X or more), "ít nhất" (at least): ``ge``;
 - "từ X trở xuống" (X or less), "không quá" (not over): ``le``;
 - "X-Y", "X - Y", "từ X đến Y": ``range``; a single number: ``eq``;
-- "Phấn đấu" (strive for) adds nothing and is ignored.
+- "Phấn đấu" (strive for) adds nothing and is ignored, and so does a leading "Tăng" (grow by):
+  "Tăng 10% trở lên" is a growth rate of 10% or more, in the indicator's unit (%);
+- a ``%`` after a number is the unit and is dropped ("Từ 10% trở lên" is "Từ 10 trở lên").
 
 Only the main target is read: the text before a parenthesis ("Khoảng 6 (Chính phủ phấn đấu
 khoảng 6,5)" is "Khoảng 6") and before "và" ("Khoảng 6,5-7,0 và phấn đấu khoảng 7,0-7,5" is
@@ -39,14 +41,16 @@ _TARGET_SHAPES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"(?P<low>{_NUMBER})", "eq"),
         (rf"tren (?P<low>{_NUMBER})", "gt"),
         (rf"duoi (?P<high>{_NUMBER})", "lt"),
-        (rf"tu (?P<low>{_NUMBER}) tro len", "ge"),
+        (rf"(?:tu )?(?P<low>{_NUMBER}) tro len", "ge"),
         (rf"it nhat (?P<low>{_NUMBER})", "ge"),
-        (rf"tu (?P<high>{_NUMBER}) tro xuong", "le"),
+        (rf"(?:tu )?(?P<high>{_NUMBER}) tro xuong", "le"),
         (rf"khong qua (?P<high>{_NUMBER})", "le"),
     )
 )
 _MAIN_PART = re.compile(r"\(| va ")
 _STRIVE = "phan dau "
+_GROW = "tang "
+_PERCENT_AFTER_NUMBER = re.compile(r"(?<=\d)\s*%")
 _ABOUT = "khoang "
 
 
@@ -111,7 +115,8 @@ def parse_target(text: str) -> Target:
         or is a range whose low end is above its high end.
     """
     main = _MAIN_PART.split(fold(str(text)), maxsplit=1)[0].strip()
-    main = main.removeprefix(_STRIVE).removesuffix("%").strip()
+    main = main.removeprefix(_STRIVE).removeprefix(_GROW)
+    main = _PERCENT_AFTER_NUMBER.sub("", main).strip()
     approximate = main.startswith(_ABOUT)
     main = main.removeprefix(_ABOUT)
     for pattern, operator in _TARGET_SHAPES:

@@ -275,3 +275,20 @@ forecast_configs = Table(
     Column("saved_at", DateTime, nullable=False),
     Index("ix_forecast_configs_indicator", "indicator_code", "target_transform"),
 )
+
+# Sign-in sessions of local accounts (issue 10), so a reload or a new tab stays signed in. The
+# browser holds a random token in a cookie; only its SHA-256 is stored here. A session is valid
+# until ``expires_at`` (absolute) and while it is not revoked; rows are inserted and revoked, never
+# otherwise changed or deleted (migration 0005 has the database refuse anything else).
+user_sessions = Table(
+    "user_sessions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("token_sha256", String(64), nullable=False),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("expires_at", DateTime, nullable=False),
+    Column("revoked_at", DateTime),
+    UniqueConstraint("token_sha256"),
+    Index("ix_user_sessions_user_id", "user_id"),
+)

@@ -34,6 +34,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, Engine, RowMapping, exists, func, insert, or_, select, update
 
 from data import audit
+from data import sessions as session_storage
 from data import tables as t
 from domain.errors import AuthError, InputError
 from domain.vocabulary import Action
@@ -359,9 +360,13 @@ def _user_from_claims(
 
 
 def sign_out(engine: Engine, user: User, reason: str = "signed out") -> None:
-    """Audit the end of ``user``'s session (``reason``: signed out, idle timeout ...)."""
+    """End ``user``'s sessions (``reason``: signed out, idle timeout ...): every session of the
+    account is revoked, so its cookie no longer signs anyone in, and the end is audited."""
+    now = audit.utc_now()
     with engine.begin() as conn:
-        audit.record(conn, user, Action.SIGN_OUT, "user", user.username, detail=reason)
+        revoked = session_storage.revoke_user_sessions(conn, user.id, now) if user.id else 0
+        detail = f"{reason}; {revoked} session(s) revoked" if revoked else reason
+        audit.record(conn, user, Action.SIGN_OUT, "user", user.username, detail=detail, at=now)
 
 
 def idle_timeout() -> dt.timedelta:
@@ -405,6 +410,11 @@ def get_user(engine: Engine, username: str) -> User | None:
 def user_by_email(engine: Engine, email: str) -> User | None:
     """The active user with this e-mail (case does not matter), or ``None``."""
     return _active_user(engine, t.users.c.email == email.strip().lower())
+
+
+def user_by_id(engine: Engine, user_id: int) -> User | None:
+    """The active user whose row is ``user_id``, or ``None``."""
+    return _active_user(engine, t.users.c.id == user_id)
 
 
 def refresh_user(engine: Engine, user: User) -> User | None:
@@ -613,13 +623,14 @@ def set_password(engine: Engine, actor: User, username: str, new_password: str) 
             update(t.users).where(t.users.c.id == row["id"]).values(password_hash=password_hash)
         )
         _clear_failures(conn, row["id"])
+        revoked = session_storage.revoke_user_sessions(conn, row["id"], audit.utc_now())
         audit.record(
             conn,
             actor,
             Action.USER_PASSWORD_RESET,
             "user",
             row["username"],
-            detail="password replaced",
+            detail=f"password replaced; {revoked} session(s) revoked",
         )
 
 
@@ -627,6 +638,8 @@ def _set_active(conn: Connection, actor: User, row: RowMapping, active: bool) ->
     conn.execute(update(t.users).where(t.users.c.id == row["id"]).values(active=active))
     if active:
         _clear_failures(conn, row["id"])
+    else:
+        session_storage.revoke_user_sessions(conn, row["id"], audit.utc_now())
     audit.record(
         conn,
         actor,

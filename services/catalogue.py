@@ -2,21 +2,24 @@
 
 These are descriptive records, not observations: a change updates the row, and the audit log keeps
 what it was before and after, in the same transaction, so every earlier wording can be found again.
+A new indicator (:func:`add_indicator`) is audited as a catalogue change with nothing before it.
 A plan target's text is parsed (``analytics.targets``) before it is stored, so a target the
 Overview could not judge is refused with the reason.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from sqlalchemy import Engine, insert, select, update
+import pandas as pd
+from sqlalchemy import Connection, Engine, exists, insert, select, update
 
 from analytics.targets import parse_target
 from data import audit
 from data import tables as t
 from domain.errors import InputError
-from domain.vocabulary import Action
+from domain.vocabulary import Action, Frequency
 from services.permissions import Principal, require
 
 EDITABLE_INDICATOR_FIELDS = (
@@ -30,6 +33,9 @@ EDITABLE_INDICATOR_FIELDS = (
     "higher_is_better",
 )
 REQUIRED_TEXT = ("name_vi", "name_en", "unit")
+CODE_PATTERN = re.compile(r"[A-Z0-9][A-Z0-9_.]{1,119}")
+ADMIN_DATASET = "admin"
+"""The ``dataset`` of an indicator an admin added (seeded ones name their seed file)."""
 
 
 def _row(conn, table, *conditions) -> dict[str, Any] | None:  # type: ignore[no-untyped-def]
@@ -63,6 +69,10 @@ def update_indicator(engine: Engine, user: Principal, code: str, **changes: Any)
         before = _row(conn, t.indicators, t.indicators.c.code == code)
         if before is None:
             raise InputError("error.unknown_indicator_code", f"no indicator {code}", code=code)
+        if "agency_code" in changes:
+            changes["agency_code"] = _existing_agency(conn, changes["agency_code"])
+        if "field_code" in changes:
+            changes["field_code"] = _existing_field(conn, changes["field_code"])
         changed = {k: v for k, v in changes.items() if before.get(k) != v}
         if not changed:
             return before
@@ -78,6 +88,122 @@ def update_indicator(engine: Engine, user: Principal, code: str, **changes: Any)
             after={k: after[k] for k in changed},
         )
     return after
+
+
+def add_indicator(
+    engine: Engine,
+    user: Principal,
+    code: str,
+    *,
+    name_vi: str,
+    name_en: str,
+    unit: str,
+    frequency: str,
+    field_code: int,
+    source: str,
+    agency_code: str | None = None,
+    definition: str | None = None,
+    legal_basis: str | None = None,
+) -> dict[str, Any]:
+    """Add indicator ``code`` to the catalogue; returns the stored row.
+
+    Parameters
+    ----------
+    code:
+        2 to 120 characters of ``A-Z 0-9 _ .`` starting with a letter or digit (stored in upper
+        case), not yet in the catalogue.
+    frequency:
+        ``M``, ``Q`` or ``Y`` (``A``), as :meth:`domain.vocabulary.Frequency.parse` reads it.
+    field_code:
+        One of Decision 293's nine fields (the ``fields`` table).
+    agency_code:
+        The responsible agency, which must exist; ``None`` for none yet.
+
+    Raises
+    ------
+    PermissionDenied
+        Unless ``user`` may ``catalogue.change`` (an admin).
+    InputError
+        For a malformed or taken code, an empty name, unit or source, an unknown frequency, field
+        or agency.
+    """
+    require(user, Action.CATALOGUE_CHANGE)
+    code = (code or "").strip().upper()
+    if not CODE_PATTERN.fullmatch(code):
+        raise InputError(
+            "error.indicator_code_invalid",
+            f"indicator code {code!r} must have 2 to 120 characters of A-Z, 0-9, '_' or '.', "
+            "starting with a letter or digit",
+            code=code,
+        )
+    texts = {"name_vi": name_vi, "name_en": name_en, "unit": unit, "source": source}
+    for name, value in texts.items():
+        if not str(value or "").strip():
+            raise InputError("error.field_required", f"{name} must not be empty", field=name)
+    row = {
+        "code": code,
+        **{name: str(value).strip() for name, value in texts.items()},
+        "frequency": Frequency.parse(frequency).value,
+        "definition": (definition or "").strip() or None,
+        "legal_basis": (legal_basis or "").strip() or None,
+        "regime": "statistical",
+        "dataset": ADMIN_DATASET,
+    }
+    with engine.begin() as conn:
+        if conn.execute(select(exists().where(t.indicators.c.code == code))).scalar():
+            raise InputError(
+                "error.indicator_exists", f"indicator {code} is already in the catalogue", code=code
+            )
+        row["field_code"] = _existing_field(conn, field_code)
+        row["agency_code"] = _existing_agency(conn, agency_code)
+        conn.execute(insert(t.indicators).values(**row))
+        after = _row(conn, t.indicators, t.indicators.c.code == code)
+        audit.record(
+            conn,
+            user,
+            Action.CATALOGUE_CHANGE,
+            "indicator",
+            code,
+            after=after,
+            detail="indicator added",
+        )
+    return after
+
+
+def fields(engine: Engine) -> pd.DataFrame:
+    """Decision 293's fields an indicator may be filed under: ``code, name_vi, name_en``."""
+    with engine.connect() as conn:
+        rows = conn.execute(select(t.fields).order_by(t.fields.c.code)).all()
+    return pd.DataFrame([tuple(row) for row in rows], columns=["code", "name_vi", "name_en"])
+
+
+def _existing_agency(conn: Connection, agency_code: str | None) -> str | None:
+    agency_code = (agency_code or "").strip() or None
+    if (
+        agency_code is not None
+        and not conn.execute(select(exists().where(t.agencies.c.code == agency_code))).scalar()
+    ):
+        raise InputError(
+            "error.unknown_agency", f"there is no agency {agency_code}", agency=agency_code
+        )
+    return agency_code
+
+
+def _existing_field(conn: Connection, field_code: object) -> int:
+    try:
+        number = int(str(field_code).strip())
+    except ValueError:
+        number = None
+    if (
+        number is None
+        or not conn.execute(select(exists().where(t.fields.c.code == number))).scalar()
+    ):
+        raise InputError(
+            "error.unknown_field",
+            f"{field_code} is not one of the catalogue's fields",
+            field=field_code,
+        )
+    return number
 
 
 def set_target(
@@ -104,6 +230,9 @@ def set_target(
         its English name, unit or source.
     """
     require(user, Action.TARGET_CHANGE)
+    name_vi = (name_vi or "").strip()
+    if not name_vi:
+        raise InputError("error.field_required", "name_vi must not be empty", field="name_vi")
     target = parse_target(target_text)
     values: dict[str, Any] = {
         "target_text": target_text.strip(),

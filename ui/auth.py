@@ -1,6 +1,12 @@
 """Who is signed in: the sign-in screen, the session's user, idle timeout and sign-out.
 
-Local accounts sign in through a form checked by ``services.accounts.authenticate``. When
+Local accounts sign in through a form checked by ``services.accounts.authenticate``, which opens a
+server-side session (``services.sessions``) whose random token the browser keeps in a cookie, so a
+reload or a new tab resumes it. Streamlit can read a request's cookies (``st.context.cookies``) but
+offers no way to set one from Python, so :func:`write_session_cookie` sets it with a line of
+JavaScript (``st.html``): it cannot be HttpOnly; it is ``SameSite=Strict``, ``Path=/``, ``Secure``
+when the page is served over HTTPS, expires with the session, and is removed on sign-out, while the
+server revokes the session itself. When
 ``[auth]`` is configured in ``.streamlit/secrets.toml``, ``st.login`` (OIDC) is used instead and the
 role comes from the users table (matched by e-mail) or from the claim named in
 ``[cockpit] role_claim``. Every run re-reads the account, so a deactivated user or a changed role
@@ -15,7 +21,7 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from domain.errors import CockpitError
-from services import accounts
+from services import accounts, sessions
 from services.accounts import User
 from ui import state
 from ui.i18n import error_text, t
@@ -38,9 +44,10 @@ def _now() -> dt.datetime:
 
 
 def _end_session(notice: str) -> None:
-    for key in (state.USER, state.LAST_ACTIVE):
+    for key in (state.USER, state.LAST_ACTIVE, state.SESSION):
         st.session_state.pop(key, None)
     st.session_state[state.NOTICE] = notice
+    st.session_state[state.COOKIE_CLEAR] = True
 
 
 def sign_out(engine: Engine) -> None:
@@ -86,21 +93,83 @@ def _sign_in_form(engine: Engine) -> None:
         except CockpitError as error:
             st.error(error_text(error), icon=":material/block:")
             return
-        _start_session(user)
+        _start_session(user, sessions.open_session(engine, user))
         st.rerun()
     if not accounts.has_active_admin(engine):
         st.warning(t("auth.no_admin"), icon=":material/admin_panel_settings:")
 
 
-def _start_session(user: User) -> None:
+def _start_session(user: User, session: sessions.Session | None = None) -> None:
     st.session_state[state.USER] = user
     st.session_state[state.LAST_ACTIVE] = _now()
+    st.session_state.pop(state.COOKIE_CLEAR, None)
+    if session is not None:
+        st.session_state[state.SESSION] = session
+
+
+def _cookie_token() -> str | None:
+    """The session token the browser sent when this tab opened, if any."""
+    try:
+        return st.context.cookies.get(sessions.COOKIE_NAME)
+    except (AttributeError, RuntimeError):
+        return None
+
+
+def _resume_from_cookie(engine: Engine) -> User | None:
+    """Sign this tab in from the browser's session cookie (tried once per tab: the cookies of a
+    tab are those of its first request, so after a sign-out they are stale)."""
+    if st.session_state.get(state.SESSION_RESUME_TRIED):
+        return None
+    st.session_state[state.SESSION_RESUME_TRIED] = True
+    token = _cookie_token()
+    if not token:
+        return None
+    session = sessions.resume(engine, token)
+    if session is None:
+        st.session_state[state.COOKIE_CLEAR] = True
+        return None
+    _start_session(session.user, session)
+    return session.user
+
+
+def _session_still_open(engine: Engine) -> bool:
+    """Whether this tab's server-side session (if it has one) is still open; renews it when due."""
+    session = st.session_state.get(state.SESSION)
+    if session is None:
+        return True
+    now = _now()
+    if not sessions.still_open(engine, session, now):
+        return False
+    if session.due_for_renewal(now):
+        st.session_state[state.SESSION] = sessions.renew(engine, session, now)
+    return True
+
+
+def write_session_cookie() -> None:
+    """Give the browser this tab's session cookie, or remove it after a sign-out or a refusal.
+
+    The script is the same on every run of a session, so the browser runs it once per token.
+    """
+    session = st.session_state.get(state.SESSION)
+    if current_user() is not None and session is not None:
+        expires = session.expires_at.strftime("%a, %d %b %Y %H:%M:%S GMT")
+        cookie = f"{sessions.COOKIE_NAME}={session.token}; Expires={expires}"
+    elif st.session_state.get(state.COOKIE_CLEAR):
+        cookie = f"{sessions.COOKIE_NAME}=; Expires=Thu, 01 Jan 1970 00:00:00 GMT"
+    else:
+        return
+    with st.sidebar:
+        st.html(
+            f"""<script>document.cookie = "{cookie}; Path=/; SameSite=Strict"
+            + (location.protocol === "https:" ? "; Secure" : "");</script>""",
+            unsafe_allow_javascript=True,
+        )
 
 
 def session_user(engine: Engine) -> User | None:
     """The signed-in user after the idle and account checks, or None (signed out, timed out,
     account deactivated). Marks the session active."""
-    user = current_user()
+    user = current_user() or _resume_from_cookie(engine)
     if user is None:
         return None
     last_active = st.session_state.get(state.LAST_ACTIVE, _now())
@@ -109,7 +178,7 @@ def session_user(engine: Engine) -> User | None:
         _end_session("auth.idle")
         return None
     user = accounts.refresh_user(engine, user)
-    if user is None:
+    if user is None or not _session_still_open(engine):
         _end_session("auth.signed_out")
         return None
     st.session_state[state.USER] = user

@@ -23,6 +23,12 @@ OVERVIEW_PLAN_YEAR = "overview.plan_year"
 USER = "auth.user"  # the signed-in services.accounts.User, or absent
 LAST_ACTIVE = "auth.last_active"  # UTC time of the last script run of this session
 NOTICE = "auth.notice"  # a translation key to show once on the sign-in screen
+SESSION = "auth.session"  # the services.sessions.Session whose token the browser's cookie holds
+SESSION_RESUME_TRIED = "auth.resume_tried"  # True once this tab has tried its cookie
+COOKIE_CLEAR = "auth.cookie_clear"  # True while the browser's session cookie is to be removed
+ADMIN_NOTICE = "admin.notice"  # (translation key, params) to show once after an admin's change
+ADMIN_ROUND = "admin.round"  # changes saved on the admin pages; their forms' keys end in it,
+# so a saved form comes back empty
 LAB_SEARCH = "lab.search"  # the Forecast lab's search text
 LAB_CODE = "lab.code"  # the indicator the lab forecasts
 LAB_TRANSFORM = "lab.transform"  # what to forecast: a key of analytics.forecast_request's list

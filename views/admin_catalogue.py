@@ -1,63 +1,190 @@
-"""Danh mục và mục tiêu: an administrator corrects indicator descriptions and plan targets."""
+"""Danh mục và mục tiêu: an administrator adds and corrects indicators, reassigns the agency
+responsible for one, and sets plan targets, for a year already planned or a new one."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import streamlit as st
 
 from domain.errors import CockpitError
-from services.catalogue import set_target, update_indicator
-from ui import cache
+from domain.vocabulary import Frequency
+from services import catalogue as catalogue_service
+from ui import cache, state
 from ui.auth import current_user
 from ui.i18n import current_language, error_text, t
 
 lang = current_language()
+name_column = "name_vi" if lang == "vi" else "name_en"
 admin = current_user()
 engine, version = cache.current_version()
 catalogue = cache.catalogue(engine, version)
-names = dict(
-    zip(catalogue["code"], catalogue["name_vi" if lang == "vi" else "name_en"], strict=True)
-)
+names = dict(zip(catalogue["code"], catalogue[name_column], strict=True))
+agencies = cache.agencies(engine, version)
+agency_names = dict(zip(agencies["code"], agencies[name_column], strict=True))
+fields = catalogue_service.fields(engine)
+field_names = dict(zip(fields["code"], fields[name_column], strict=True))
+saved_round = st.session_state.get(state.ADMIN_ROUND, 0)
 
 
-def _saved(action, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+def _agency_label(code: str | None) -> str:
+    return t("catalogue.no_agency") if code is None else f"{agency_names[code]} · {code}"
+
+
+def _key(name: str) -> str:
+    """A widget's key in this round of the page's forms (a saved form comes back empty)."""
+    return f"catalogue.{name}.{saved_round}"
+
+
+def _saved(action, *args, notice: tuple[str, dict], **kwargs) -> None:  # type: ignore[no-untyped-def]
+    """Run ``action`` as the admin; on success, start the page again with the notice shown."""
     try:
         action(engine, admin, *args, **kwargs)
     except CockpitError as error:
         st.error(error_text(error), icon=":material/block:")
     else:
-        st.success(t("catalogue.saved"), icon=":material/check_circle:")
+        st.session_state[state.ADMIN_NOTICE] = notice
+        st.session_state[state.ADMIN_ROUND] = saved_round + 1
+        st.rerun()
 
 
 st.title(t("catalogue.title"))
+notice = st.session_state.pop(state.ADMIN_NOTICE, None)
+if notice:
+    st.success(t(notice[0], **notice[1]), icon=":material/check_circle:")
+
 code = st.selectbox(
-    t("catalogue.indicator"), list(names), format_func=lambda c: f"{names[c]} · {c}"
+    t("catalogue.indicator"),
+    list(names),
+    format_func=lambda c: f"{names[c]} · {c}",
+    key="catalogue.code_pick",
 )
 row = catalogue.set_index("code").loc[code]
-with st.form("catalogue.indicator"):
-    name_vi = st.text_input(t("catalogue.name_vi"), value=row["name_vi"])
-    name_en = st.text_input(t("catalogue.name_en"), value=row["name_en"])
-    unit = st.text_input(t("explore.column.unit"), value=row["unit"])
-    if st.form_submit_button(t("catalogue.save"), type="primary"):
-        _saved(update_indicator, code, name_vi=name_vi, name_en=name_en, unit=unit)
-
-st.subheader(t("catalogue.targets"))
-targets = cache.plan_targets(engine, version)
-year = st.selectbox(t("catalogue.plan_year"), sorted(targets["plan_year"].unique(), reverse=True))
-of_year = targets[targets["plan_year"] == year].set_index("name_vi")
-name = st.selectbox(t("catalogue.target_row"), list(of_year.index))
-target = of_year.loc[name]
-with st.form("catalogue.target"):
-    text = st.text_input(t("catalogue.target_text"), value=target["target_text"] or "")
-    resolution = st.text_input(t("catalogue.resolution"), value=target["resolution"] or "")
-    confirmed = st.checkbox(
-        t("catalogue.resolution_confirmed"), value=bool(target["resolution_confirmed"])
+agency_options = [None, *agency_names]
+current_agency = row["agency_code"] if row["agency_code"] in agency_names else None
+with st.form(f"catalogue.indicator.{code}"):
+    name_vi = st.text_input(
+        t("catalogue.name_vi"), value=row["name_vi"], key=_key(f"name_vi.{code}")
+    )
+    name_en = st.text_input(
+        t("catalogue.name_en"), value=row["name_en"], key=_key(f"name_en.{code}")
+    )
+    unit = st.text_input(t("catalogue.unit"), value=row["unit"], key=_key(f"unit.{code}"))
+    agency = st.selectbox(
+        t("catalogue.agency"),
+        agency_options,
+        index=agency_options.index(current_agency),
+        format_func=_agency_label,
+        key=_key(f"agency.{code}"),
     )
     if st.form_submit_button(t("catalogue.save"), type="primary"):
         _saved(
-            set_target,
-            int(year),
-            name,
-            text,
-            resolution=resolution,
-            resolution_confirmed=confirmed,
+            catalogue_service.update_indicator,
+            code,
+            name_vi=name_vi,
+            name_en=name_en,
+            unit=unit,
+            agency_code=agency,
+            notice=("catalogue.saved", {}),
+        )
+
+with st.expander(t("catalogue.add_indicator")), st.form(_key("add")):
+    new_code = st.text_input(t("catalogue.code"), key=_key("new.code"))
+    new_vi = st.text_input(t("catalogue.name_vi"), key=_key("new.name_vi"))
+    new_en = st.text_input(t("catalogue.name_en"), key=_key("new.name_en"))
+    new_unit = st.text_input(t("catalogue.unit"), key=_key("new.unit"))
+    new_frequency = st.selectbox(
+        t("catalogue.frequency"),
+        list(Frequency),
+        format_func=lambda f: t(f"frequency.{f}"),
+        key=_key("new.frequency"),
+    )
+    new_field = st.selectbox(
+        t("catalogue.field"),
+        list(field_names),
+        format_func=lambda f: f"{f}. {field_names[f]}",
+        key=_key("new.field"),
+    )
+    new_agency = st.selectbox(
+        t("catalogue.agency"), agency_options, format_func=_agency_label, key=_key("new.agency")
+    )
+    new_source = st.text_input(t("catalogue.source"), key=_key("new.source"))
+    if st.form_submit_button(t("catalogue.add_indicator"), type="primary"):
+        _saved(
+            catalogue_service.add_indicator,
+            new_code,
+            name_vi=new_vi,
+            name_en=new_en,
+            unit=new_unit,
+            frequency=new_frequency,
+            field_code=new_field,
+            agency_code=new_agency,
+            source=new_source,
+            notice=("catalogue.added", {"code": new_code.strip().upper()}),
+        )
+
+st.subheader(t("catalogue.targets"))
+targets = cache.plan_targets(engine, version)
+years = sorted(targets["plan_year"].unique(), reverse=True)
+if not years:
+    st.info(t("catalogue.no_targets"), icon=":material/info:")
+else:
+    year = st.selectbox(t("catalogue.plan_year"), years, key="catalogue.year_pick")
+    of_year = targets[targets["plan_year"] == year].set_index("name_vi")
+    name = st.selectbox(t("catalogue.target_row"), list(of_year.index), key="catalogue.row_pick")
+    target = of_year.loc[name]
+    with st.form(f"catalogue.target.{year}.{name}"):
+        text = st.text_input(
+            t("catalogue.target_text"),
+            value=target["target_text"] or "",
+            key=_key(f"target_text.{year}.{name}"),
+        )
+        resolution = st.text_input(
+            t("catalogue.resolution"),
+            value=target["resolution"] or "",
+            key=_key(f"resolution.{year}.{name}"),
+        )
+        confirmed = st.checkbox(
+            t("catalogue.resolution_confirmed"),
+            value=bool(target["resolution_confirmed"]),
+            key=_key(f"resolution_confirmed.{year}.{name}"),
+        )
+        if st.form_submit_button(t("catalogue.save"), type="primary"):
+            _saved(
+                catalogue_service.set_target,
+                int(year),
+                name,
+                text,
+                resolution=resolution,
+                resolution_confirmed=confirmed,
+                notice=("catalogue.saved", {}),
+            )
+
+with st.expander(t("catalogue.add_target")), st.form(_key("add_target")):
+    next_year = int(max(years)) + 1 if years else dt.date.today().year
+    plan_year = st.number_input(
+        t("catalogue.plan_year"),
+        min_value=2000,
+        max_value=2100,
+        value=next_year,
+        step=1,
+        key=_key("new_target.year"),
+    )
+    target_vi = st.text_input(t("catalogue.target_name_vi"), key=_key("new_target.name_vi"))
+    target_en = st.text_input(t("catalogue.target_name_en"), key=_key("new_target.name_en"))
+    target_unit = st.text_input(t("catalogue.unit"), key=_key("new_target.unit"))
+    target_text = st.text_input(t("catalogue.target_text"), key=_key("new_target.text"))
+    target_resolution = st.text_input(t("catalogue.resolution"), key=_key("new_target.resolution"))
+    target_source = st.text_input(t("catalogue.source"), key=_key("new_target.source"))
+    if st.form_submit_button(t("catalogue.add_target"), type="primary"):
+        _saved(
+            catalogue_service.set_target,
+            int(plan_year),
+            target_vi.strip(),
+            target_text,
+            name_en=target_en.strip() or None,
+            unit=target_unit.strip() or None,
+            resolution=target_resolution.strip() or None,
+            source=target_source.strip() or None,
+            notice=("catalogue.target_added", {"year": int(plan_year), "name": target_vi.strip()}),
         )

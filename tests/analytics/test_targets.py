@@ -52,6 +52,10 @@ def test_parse_number_refuses_other_writing(text):
         ("Không quá 3", None, 3.0, "le", False),
         ("Khoảng 6 (Chính phủ phấn đấu khoảng 6,5)", 6.0, 6.0, "eq", True),
         ("Khoảng 6,5-7,0 và phấn đấu khoảng 7,0-7,5", 6.5, 7.0, "range", True),
+        ("Tăng 10% trở lên", 10.0, None, "ge", False),
+        ("Phấn đấu tăng 8% trở lên", 8.0, None, "ge", False),
+        ("Từ 10% trở lên", 10.0, None, "ge", False),
+        ("Tăng khoảng 6,5%", 6.5, 6.5, "eq", True),
     ],
 )
 def test_parse_target_reads_the_resolution_wording(text, low, high, operator, approximate):

@@ -168,16 +168,25 @@ def test_admin_creates_an_account_and_the_audit_page_shows_it(open_page) -> None
     assert "Another-Secret-99" not in table.to_string()
 
 
+def _target_save_button(at):  # type: ignore[no-untyped-def]
+    """The target form's save button (the indicator form's comes first)."""
+    return [b for b in at.button if b.label == translate("catalogue.save", "vi")][-1]
+
+
 def test_admin_corrects_a_plan_target_and_a_bad_one_is_refused(open_page) -> None:  # type: ignore[no-untyped-def]
     at = open_page("views/admin_catalogue.py", role="admin")
-    at.selectbox[1].set_value(2026).run()
-    at.text_input[3].set_value("không rõ")
-    at.button[1].click().run()
+    at.selectbox(key="catalogue.year_pick").set_value(2026).run()
+    name = at.selectbox(key="catalogue.row_pick").value
+    target_text = next(w for w in at.text_input if w.key.startswith("catalogue.target_text."))
+    target_text.set_value("không rõ")
+    _target_save_button(at).click().run()
     assert [e.value for e in at.error] == [
         translate("error.target_unparseable", "vi", text="không rõ")
     ]
-    at.text_input[3].set_value("Từ 10 trở lên")
-    at.button[1].click().run()
+    target_text = next(w for w in at.text_input if w.key.startswith("catalogue.target_text."))
+    target_text.set_value("Từ 10 trở lên")
+    _target_save_button(at).click().run()
     assert [s.value for s in at.success] == [translate("catalogue.saved", "vi")]
     rows = _audit_rows(action="target.change")
-    assert len(rows) == 1 and "Từ 10 trở lên" in rows.iloc[0]["after_json"]
+    mine = rows[rows["target_id"] == f"2026:{name}"]
+    assert len(mine) == 1 and "Từ 10 trở lên" in mine.iloc[0]["after_json"]

@@ -461,3 +461,48 @@ def test_create_admin_refuses_a_weak_password(
 def test_the_password_cannot_be_given_on_the_command_line(cli_database) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(SystemExit):
         users_cli.main(["create-admin", "--username", "hoa", "--password", PASSWORD])
+
+
+def test_create_makes_an_account_of_any_role_from_the_command_line(
+    cli_database, monkeypatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv(users_cli.PASSWORD_VARIABLE, PASSWORD)
+    assert users_cli.main(["create", "--username", "Lan.Tran", "--role", "analyst"]) == 0
+    out = capsys.readouterr().out
+    assert "Account lan.tran (analyst) created" in out and PASSWORD not in out
+    engine = make_engine(cli_database)
+    assert accounts.authenticate(engine, "lan.tran", PASSWORD).role == "analyst"
+    with engine.begin() as conn:
+        conn.execute(
+            t.agencies.insert().values(
+                code="SBV", name_vi="Ngân hàng Nhà nước", name_en="State Bank", kind="ministry"
+            )
+        )
+    officer = ["create", "--username", "nhnn", "--role", "data_officer", "--agency", "SBV"]
+    assert users_cli.main(officer) == 0
+    assert accounts.get_user(engine, "nhnn").agency_code == "SBV"
+    oidc = ["create", "--username", "minh", "--role", "leader", "--email", "Minh@Gov.vn"]
+    assert users_cli.main([*oidc, "--oidc"]) == 0
+    assert "through OIDC as minh@gov.vn" in capsys.readouterr().out
+    assert accounts.user_by_email(engine, "minh@gov.vn").role == "leader"
+    actors = {row["actor"] for row in _audit_rows(engine, "user.create")}
+    assert actors == {"system"}
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--role", "data_officer"], "a data officer must be bound to one agency"),
+        (["--role", "data_officer", "--agency", "NOPE"], "there is no agency NOPE"),
+        (["--role", "leader", "--agency", "SBV"], "only a data officer is bound to an agency"),
+        (["--role", "leader", "--oidc"], "needs an e-mail"),
+    ],
+)
+def test_create_refuses_what_the_role_does_not_allow(
+    cli_database, monkeypatch, capsys, arguments, message
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv(users_cli.PASSWORD_VARIABLE, PASSWORD)
+    assert users_cli.main(["create", "--username", "hoa", *arguments]) == 2
+    assert message in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        users_cli.main(["create", "--username", "hoa", "--role", "president"])

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from data.repository import data_version, plan_targets
+from data.repository import catalogue, data_version, plan_targets
 from domain.errors import InputError
 from services import audit as audit_service
-from services.catalogue import set_target, update_indicator
+from services.catalogue import add_indicator, set_target, update_indicator
 from services.permissions import PermissionDenied
 
 
@@ -111,3 +111,98 @@ def test_a_catalogue_or_target_edit_changes_the_data_version(people, catalogue_e
     set_target(catalogue_engine, people["admin"], 2026, "GDP", "Khoảng 7")
     after_targets = data_version(catalogue_engine)
     assert len({before, after_catalogue, after_targets}) == 3, "cached pages must see each edit"
+
+
+NEW_INDICATOR = {
+    "name_vi": "Chỉ số giá nhà ở",
+    "name_en": "House price index",
+    "unit": "%",
+    "frequency": "Q",
+    "field_code": 1,
+    "source": "Bộ Xây dựng",
+}
+
+
+@pytest.mark.parametrize("role", ["leader", "analyst", "data_officer"])
+def test_only_an_admin_adds_an_indicator(people, catalogue_engine, role) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(PermissionDenied):
+        add_indicator(catalogue_engine, people[role], "HPI_TEST", **NEW_INDICATOR)
+    assert "HPI_TEST" not in set(catalogue(catalogue_engine)["code"])
+
+
+def test_an_added_indicator_is_stored_audited_and_changes_the_data_version(
+    people, catalogue_engine
+) -> None:  # type: ignore[no-untyped-def]
+    version = data_version(catalogue_engine)
+    row = add_indicator(
+        catalogue_engine,
+        people["admin"],
+        " hpi_test ",
+        **{**NEW_INDICATOR, "field_code": "1", "frequency": "y"},
+        agency_code="MOF",
+    )
+    assert (row["code"], row["frequency"], row["field_code"], row["agency_code"]) == (
+        "HPI_TEST",
+        "A",
+        1,
+        "MOF",
+    )
+    assert row["dataset"] == "admin"
+    assert "HPI_TEST" in set(catalogue(catalogue_engine)["code"])
+    logged = audit_service.query(catalogue_engine, people["admin"], action="catalogue.change")
+    assert (logged.iloc[0].target_id, logged.iloc[0].before_json) == ("HPI_TEST", None)
+    assert json.loads(logged.iloc[0].after_json)["name_en"] == "House price index"
+    assert data_version(catalogue_engine) != version
+
+
+@pytest.mark.parametrize(
+    ("changes", "key"),
+    [
+        ({"code": "có dấu"}, "error.indicator_code_invalid"),
+        ({"code": "CPI_TEST"}, "error.indicator_exists"),
+        ({"name_vi": " "}, "error.field_required"),
+        ({"unit": ""}, "error.field_required"),
+        ({"source": ""}, "error.field_required"),
+        ({"frequency": "W"}, "error.frequency_unknown"),
+        ({"field_code": 10}, "error.unknown_field"),
+        ({"field_code": "x"}, "error.unknown_field"),
+        ({"agency_code": "NOPE"}, "error.unknown_agency"),
+    ],
+)
+def test_a_malformed_new_indicator_is_refused_and_nothing_is_stored(
+    people, catalogue_engine, changes, key
+) -> None:  # type: ignore[no-untyped-def]
+    values = {"code": "HPI_TEST", **NEW_INDICATOR, **changes}
+    code = values.pop("code")
+    with pytest.raises(InputError) as refused:
+        add_indicator(catalogue_engine, people["admin"], code, **values)
+    assert refused.value.key == key
+    assert "HPI_TEST" not in set(catalogue(catalogue_engine)["code"])
+    assert audit_service.query(catalogue_engine, people["admin"], action="catalogue.change").empty
+
+
+def test_the_responsible_agency_is_reassigned_and_an_unknown_one_refused(
+    people, catalogue_engine
+) -> None:  # type: ignore[no-untyped-def]
+    after = update_indicator(catalogue_engine, people["admin"], "CPI_TEST", agency_code="MOF")
+    assert after["agency_code"] == "MOF"
+    logged = audit_service.query(catalogue_engine, people["admin"], action="catalogue.change")
+    assert json.loads(logged.iloc[0].before_json) == {"agency_code": "GSO"}
+    with pytest.raises(InputError) as unknown:
+        update_indicator(catalogue_engine, people["admin"], "CPI_TEST", agency_code="NOPE")
+    assert unknown.value.key == "error.unknown_agency"
+
+
+def test_a_new_plan_year_gets_a_target_worded_as_growth(people, catalogue_engine) -> None:  # type: ignore[no-untyped-def]
+    row = set_target(
+        catalogue_engine,
+        people["admin"],
+        2031,
+        "Tốc độ tăng xuất khẩu",
+        "Tăng 10% trở lên",
+        name_en="Export growth",
+        unit="%",
+        source="Nghị quyết",
+    )
+    assert (row["target_low"], row["target_high"], row["operator"]) == (10.0, None, "ge")
+    assert 2031 in set(plan_targets(catalogue_engine)["plan_year"])
