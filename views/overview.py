@@ -11,8 +11,7 @@ from analytics.formatting import (
     format_percent,
     format_period,
 )
-from analytics.observations import series
-from analytics.tiles import summarise
+from analytics.tiles import summarise_headline
 from domain.headlines import HEADLINES
 from ui import cache, state
 from ui.forecast_view import tile_forecast
@@ -22,7 +21,7 @@ from ui.targets_view import target_table
 lang = current_language()
 engine, version = cache.current_version()
 catalogue = cache.catalogue(engine, version).set_index("code")
-codes = tuple(h.code for h in HEADLINES if h.code in catalogue.index)
+codes = tuple(sorted({code for h in HEADLINES for code in h.inputs if code in catalogue.index}))
 frame = cache.observations(engine, codes, version)
 _, forecast_version = cache.current_forecast_version()
 
@@ -34,8 +33,7 @@ for index, headline in enumerate(HEADLINES):
     if headline.code not in catalogue.index:
         continue
     meta = catalogue.loc[headline.code]
-    values = series(frame, headline.code, meta["frequency"])
-    summary = summarise(values, headline.kind)
+    summary = summarise_headline(headline, frame, catalogue)
     with columns[index % 4].container(border=True):
         unit = unit_text(meta["unit"], lang)
         if summary.latest is None:
@@ -43,15 +41,14 @@ for index, headline in enumerate(HEADLINES):
             continue
         if summary.year_on_year is None:
             delta, description = None, t("overview.no_yoy")
-        elif summary.comparison == "yoy_pct":
-            delta = format_percent(summary.year_on_year, lang, signed=True)
-            description = t("overview.vs_year_ago")
-        elif headline.kind == "rate":
-            delta = format_change(summary.year_on_year, lang) + " " + t("overview.points")
-            description = t("overview.vs_year_ago")
         else:
-            delta = f"{format_change(summary.year_on_year, lang)} {unit}"
-            description = t("overview.vs_year_ago")
+            description = t(f"overview.vs_year_ago.{summary.change_source}")
+            if summary.comparison == "yoy_pct":
+                delta = format_percent(summary.year_on_year, lang, signed=True)
+            elif headline.kind == "rate":
+                delta = format_change(summary.year_on_year, lang) + " " + t("overview.points")
+            else:
+                delta = f"{format_change(summary.year_on_year, lang)} {unit}"
         st.metric(
             t(f"tile.{headline.key}"),
             format_number(summary.latest, lang),

@@ -1,0 +1,36 @@
+"""The Overview's numbers as a leader reads them: published rates first, one period per group of
+tiles, and how old the newest figure shown is."""
+
+from __future__ import annotations
+
+from ui.i18n import translate
+
+
+def tiles(at) -> dict:  # type: ignore[no-untyped-def]
+    """The Overview's metrics by their tile key."""
+    by_label = {metric.label: metric for metric in at.metric}
+    keys = ("retail", "exports", "imports", "trade_balance", "fdi", "cpi")
+    return {key: by_label[translate(f"tile.{key}", "vi")] for key in keys}
+
+
+def test_trade_and_retail_tiles_show_gso_published_rates_and_say_so(open_page) -> None:  # type: ignore[no-untyped-def]
+    at = open_page("views/overview.py")
+    assert not at.exception
+    shown = tiles(at)
+    # GSO's rates for February 2025 (EXP_M_YOY, IMP_M_YOY, RETAIL_M_YOY_IDX - 100), not the
+    # +25,3 %, +37,7 % and +10,9 % that the first estimates give.
+    assert shown["exports"].delta == "+25,7%"
+    assert shown["imports"].delta == "+40,0%"
+    assert shown["retail"].delta == "+9,4%"
+    published = translate("overview.vs_year_ago.published", "vi")
+    for key in ("exports", "imports", "retail"):
+        assert shown[key].proto.delta_description == published
+    computed = translate("overview.vs_year_ago.computed", "vi")
+    assert shown["fdi"].proto.delta_description == computed
+
+
+def test_english_tiles_say_the_rate_is_as_published(open_page) -> None:  # type: ignore[no-untyped-def]
+    at = open_page("views/overview.py", lang="en")
+    exports = next(m for m in at.metric if m.label == translate("tile.exports", "en"))
+    assert exports.delta == "+25.7%"
+    assert exports.proto.delta_description == translate("overview.vs_year_ago.published", "en")
