@@ -100,9 +100,15 @@ def summarise_headline(
     headline: Headline, observations: pd.DataFrame, catalogue: pd.DataFrame
 ) -> TileSummary:
     """The tile of ``headline`` from an observations frame and the catalogue (indexed by code,
-    with ``frequency`` and ``unit``), as the Overview shows it."""
-    meta = catalogue.loc[headline.code]
-    values = series_of(observations, headline.code, meta["frequency"])
+    with ``frequency`` and ``unit``), as the Overview shows it.
+
+    A derived tile is the difference of its two sources over the periods both have, so that it
+    never pairs one month's exports with another month's imports.
+    """
+    own = [
+        series_of(observations, code, catalogue.loc[code, "frequency"]) for code in headline.sources
+    ]
+    values = own[0] if len(own) == 1 else own[0].sub(own[1]).dropna().rename(headline.code)
     published = None
     if headline.published_change and headline.published_change in catalogue.index:
         rate = catalogue.loc[headline.published_change]

@@ -9,6 +9,12 @@ and ``target_code`` the series that measures that target where it differs from t
 earlier. GSO compares a month's first estimate with the *revised* figure of a year before, so a rate
 computed from the stored levels can differ from the one GSO publishes; where a published rate
 exists, the tile shows it.
+
+``derived_from`` makes a tile the difference of two other series (minuend, subtrahend) instead of
+the series ``code``: the trade balance is exports less imports of the same GSO monthly report, so
+that it shows the same month, from the same source, as the exports and imports tiles beside it
+(the NSDP series ``TB_USD`` ends two months earlier). ``code`` still names the indicator that the
+monthly batch forecasts.
 """
 
 from __future__ import annotations
@@ -26,11 +32,17 @@ class Headline:
     higher_is_better: bool | None = None
     target_name_en: str | None = None
     published_change: str | None = None
+    derived_from: tuple[str, str] | None = None
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The series whose values the tile shows: its own, or the two it is derived from."""
+        return self.derived_from or (self.code,)
 
     @property
     def inputs(self) -> tuple[str, ...]:
         """The series the tile is computed from, its published change last when there is one."""
-        return (self.code,) + ((self.published_change,) if self.published_change else ())
+        return self.sources + ((self.published_change,) if self.published_change else ())
 
 
 HEADLINES: tuple[Headline, ...] = (
@@ -42,7 +54,9 @@ HEADLINES: tuple[Headline, ...] = (
     ),
     Headline("exports", "EXP_M.TOTAL", "level", True, published_change="EXP_M_YOY.TOTAL"),
     Headline("imports", "IMP_M.TOTAL", "level", None, published_change="IMP_M_YOY.TOTAL"),
-    Headline("trade_balance", "TB_USD", "balance", True),
+    Headline(
+        "trade_balance", "TB_USD", "balance", True, derived_from=("EXP_M.TOTAL", "IMP_M.TOTAL")
+    ),
     Headline("fdi", "FDI_REG_TOTAL_YTD", "level", True),
 )
 

@@ -74,6 +74,9 @@ TEXT: dict[str, dict[str, Message]] = {
         "tile.imports": "Nhập khẩu hàng hóa",
         "tile.trade_balance": "Cán cân thương mại hàng hóa",
         "tile.fdi": "Vốn FDI đăng ký (lũy kế)",
+        "tile.trade_balance.derived": (
+            "Tính bằng xuất khẩu trừ nhập khẩu của cùng tháng, cùng báo cáo tháng của Cục Thống kê"
+        ),
         "explore.title": "Khám phá chỉ tiêu",
         "explore.search": "Tìm chỉ tiêu (tên hoặc mã, có dấu hoặc không dấu)",
         "explore.search_placeholder": "ví dụ: chi so gia, xuất khẩu, GDP",
@@ -233,6 +236,9 @@ TEXT: dict[str, dict[str, Message]] = {
         "tile.imports": "Merchandise imports",
         "tile.trade_balance": "Merchandise trade balance",
         "tile.fdi": "FDI registered (year to date)",
+        "tile.trade_balance.derived": (
+            "Exports less imports of the same month, from the same GSO monthly report"
+        ),
         "explore.title": "Explore indicators",
         "explore.search": "Search indicators (name or code, with or without diacritics)",
         "explore.search_placeholder": "e.g. consumer price, exports, GDP",

@@ -30,9 +30,10 @@ st.caption(t("overview.caption"))
 
 columns = st.columns(4)
 for index, headline in enumerate(HEADLINES):
-    if headline.code not in catalogue.index:
+    if not all(code in catalogue.index for code in headline.sources):
         continue
-    meta = catalogue.loc[headline.code]
+    meta = catalogue.loc[headline.sources[0]]
+    derived = t(f"tile.{headline.key}.derived") if headline.derived_from else None
     summary = summarise_headline(headline, frame, catalogue)
     with columns[index % 4].container(border=True):
         unit = unit_text(meta["unit"], lang)
@@ -56,17 +57,20 @@ for index, headline in enumerate(HEADLINES):
             delta_color="normal" if headline.higher_is_better is not False else "inverse",
             delta_description=description,
             chart_data=summary.sparkline,
-            help=meta["name_vi"] if lang == "vi" else meta["name_en"],
+            help=derived or (meta["name_vi"] if lang == "vi" else meta["name_en"]),
         )
         st.caption(f"{format_period(summary.period, lang)} · {unit}")
-        published = cache.latest_published(engine, headline.code, "level", forecast_version)
-        if published is not None and (line := tile_forecast(published, summary.period, lang)):
-            st.caption(line)
+        if derived:
+            st.caption(derived)
+        else:
+            published = cache.latest_published(engine, headline.code, "level", forecast_version)
+            if published is not None and (line := tile_forecast(published, summary.period, lang)):
+                st.caption(line)
         st.page_link(
             "views/explore.py",
             label=t("overview.open"),
             icon=":material/open_in_new:",
-            query_params={"ind": headline.code, "lang": lang},
+            query_params={"ind": ",".join(headline.sources), "lang": lang},
         )
 
 st.caption(t("overview.as_of", date=format_date(catalogue["last_vintage"].dropna().max(), lang)))

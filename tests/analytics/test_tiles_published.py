@@ -90,3 +90,12 @@ def test_an_index_on_the_previous_year_becomes_a_percent_change() -> None:
 def test_a_rate_in_another_unit_is_refused_with_its_unit() -> None:
     with pytest.raises(ValueError, match="'billion VND'"):
         published_change(pd.Series([1.0]), "billion VND")
+
+
+def test_the_trade_balance_is_exports_less_imports_of_their_month(seeded) -> None:  # type: ignore[no-untyped-def]
+    observations, catalogue = seeded
+    shown = {h.key: summarise_headline(h, observations, catalogue) for h in HEADLINES}
+    exports, imports, balance = shown["exports"], shown["imports"], shown["trade_balance"]
+    assert balance.period == exports.period == imports.period == pd.Period("2025-02", "M")
+    assert balance.latest == pytest.approx(exports.latest - imports.latest)
+    assert balance.change_source == COMPUTED

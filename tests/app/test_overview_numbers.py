@@ -3,6 +3,7 @@ tiles, and how old the newest figure shown is."""
 
 from __future__ import annotations
 
+from analytics.formatting import format_number
 from ui.i18n import translate
 
 
@@ -34,3 +35,17 @@ def test_english_tiles_say_the_rate_is_as_published(open_page) -> None:  # type:
     exports = next(m for m in at.metric if m.label == translate("tile.exports", "en"))
     assert exports.delta == "+25.7%"
     assert exports.proto.delta_description == translate("overview.vs_year_ago.published", "en")
+
+
+def test_the_trade_balance_is_of_the_month_of_exports_and_imports_and_says_it_is_derived(  # type: ignore[no-untyped-def]
+    open_page,
+) -> None:
+    at = open_page("views/overview.py")
+    shown = tiles(at)
+    exports, imports = (
+        float(shown[k].value.replace(".", "").replace(",", ".")) for k in ("exports", "imports")
+    )
+    assert shown["trade_balance"].value == format_number(exports - imports, "vi")
+    captions = [caption.value for caption in at.caption]
+    assert translate("tile.trade_balance.derived", "vi") in captions
+    assert not any("Tháng 12/2024" in caption for caption in captions)
