@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
+from analytics.data_age import format_age, newest_shown
 from analytics.formatting import (
     format_change,
-    format_date,
     format_number,
     format_percent,
     format_period,
@@ -29,12 +31,14 @@ st.title(t("overview.title"))
 st.caption(t("overview.caption"))
 
 columns = st.columns(4)
+shown = []
 for index, headline in enumerate(HEADLINES):
     if not all(code in catalogue.index for code in headline.sources):
         continue
     meta = catalogue.loc[headline.sources[0]]
     derived = t(f"tile.{headline.key}.derived") if headline.derived_from else None
     summary = summarise_headline(headline, frame, catalogue)
+    shown.append(summary)
     with columns[index % 4].container(border=True):
         unit = unit_text(meta["unit"], lang)
         if summary.latest is None:
@@ -73,7 +77,12 @@ for index, headline in enumerate(HEADLINES):
             query_params={"ind": ",".join(headline.sources), "lang": lang},
         )
 
-st.caption(t("overview.as_of", date=format_date(catalogue["last_vintage"].dropna().max(), lang)))
+if age := newest_shown([summary.period for summary in shown], dt.date.today()):
+    newest = format_period(age.period, lang)
+    if age.in_progress:
+        st.caption(t("data_age.in_progress", period=newest))
+    else:
+        st.caption(t("data_age.line", period=newest, age=format_age(age, lang)))
 
 targets = cache.plan_targets(engine, version)
 years = sorted(targets["plan_year"].unique(), reverse=True)

@@ -3,6 +3,11 @@ tiles, and how old the newest figure shown is."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pandas as pd
+
+from analytics.data_age import format_age, newest_shown
 from analytics.formatting import format_number
 from ui.i18n import translate
 
@@ -49,3 +54,13 @@ def test_the_trade_balance_is_of_the_month_of_exports_and_imports_and_says_it_is
     captions = [caption.value for caption in at.caption]
     assert translate("tile.trade_balance.derived", "vi") in captions
     assert not any("Tháng 12/2024" in caption for caption in captions)
+
+
+def test_the_footer_says_the_newest_period_shown_and_how_long_ago_it_was(open_page) -> None:  # type: ignore[no-untyped-def]
+    for lang, period in (("vi", "Tháng 2/2025"), ("en", "Feb 2025")):
+        at = open_page("views/overview.py", lang=lang)
+        age = format_age(newest_shown([pd.Period("2025-02", "M")], dt.date.today()), lang)
+        captions = [caption.value for caption in at.caption]
+        assert translate("data_age.line", lang, period=period, age=age) in captions
+        # Not the date of the latest vintage in the database, which no tile shows.
+        assert not any(translate("overview.as_of", lang, date="") in c for c in captions)
