@@ -66,8 +66,8 @@ TEXT: dict[str, dict[str, Message]] = {
         "overview.as_of": "Số liệu cập nhật đến {date}",
         "data_age.line": "Số liệu mới nhất trên trang: {period} — {age}",
         "data_age.in_progress": "Số liệu mới nhất trên trang: {period} (kỳ chưa kết thúc)",
-        "overview.vs_year_ago.published": "so với cùng kỳ năm trước, theo số công bố",
-        "overview.vs_year_ago.computed": "so với cùng kỳ năm trước, tự tính từ số liệu",
+        "overview.vs_year_ago.published": "so với cùng kỳ (số công bố)",
+        "overview.vs_year_ago.computed": "so với cùng kỳ (tự tính)",
         "tile.gdp": "Tăng trưởng GDP",
         "tile.cpi": "Chỉ số giá tiêu dùng (CPI)",
         "tile.iip": "Sản xuất công nghiệp (IIP)",
@@ -76,6 +76,7 @@ TEXT: dict[str, dict[str, Message]] = {
         "tile.imports": "Nhập khẩu hàng hóa",
         "tile.trade_balance": "Cán cân thương mại hàng hóa",
         "tile.fdi": "Vốn FDI đăng ký (lũy kế)",
+        "tile.trade_balance.derived_short": "= xuất khẩu − nhập khẩu cùng tháng",
         "tile.trade_balance.derived": (
             "Tính bằng xuất khẩu trừ nhập khẩu của cùng tháng, cùng báo cáo tháng của Cục Thống kê"
         ),
@@ -230,8 +231,8 @@ TEXT: dict[str, dict[str, Message]] = {
         "overview.as_of": "Data as of {date}",
         "data_age.line": "Newest data on this page: {period} — {age}",
         "data_age.in_progress": "Newest data on this page: {period} (period not yet over)",
-        "overview.vs_year_ago.published": "on the same period last year, as published",
-        "overview.vs_year_ago.computed": "on the same period last year, computed from the data",
+        "overview.vs_year_ago.published": "on a year earlier (as published)",
+        "overview.vs_year_ago.computed": "on a year earlier (computed)",
         "tile.gdp": "GDP growth",
         "tile.cpi": "Consumer price index (CPI)",
         "tile.iip": "Industrial production (IIP)",
@@ -240,6 +241,7 @@ TEXT: dict[str, dict[str, Message]] = {
         "tile.imports": "Merchandise imports",
         "tile.trade_balance": "Merchandise trade balance",
         "tile.fdi": "FDI registered (year to date)",
+        "tile.trade_balance.derived_short": "= exports − imports of the month",
         "tile.trade_balance.derived": (
             "Exports less imports of the same month, from the same GSO monthly report"
         ),
