@@ -64,6 +64,10 @@ TEXT: dict[str, dict[str, Message]] = {
         "overview.column.status": "Đánh giá",
         "overview.column.resolution": "Nghị quyết",
         "overview.as_of": "Số liệu cập nhật đến {date}",
+        "data_age.line": "Số liệu mới nhất trên trang: {period} — {age}",
+        "data_age.in_progress": "Số liệu mới nhất trên trang: {period} (kỳ chưa kết thúc)",
+        "overview.vs_year_ago.published": "so với cùng kỳ (số công bố)",
+        "overview.vs_year_ago.computed": "so với cùng kỳ (tự tính)",
         "tile.gdp": "Tăng trưởng GDP",
         "tile.cpi": "Chỉ số giá tiêu dùng (CPI)",
         "tile.iip": "Sản xuất công nghiệp (IIP)",
@@ -72,6 +76,10 @@ TEXT: dict[str, dict[str, Message]] = {
         "tile.imports": "Nhập khẩu hàng hóa",
         "tile.trade_balance": "Cán cân thương mại hàng hóa",
         "tile.fdi": "Vốn FDI đăng ký (lũy kế)",
+        "tile.trade_balance.derived_short": "= xuất khẩu − nhập khẩu cùng tháng",
+        "tile.trade_balance.derived": (
+            "Tính bằng xuất khẩu trừ nhập khẩu của cùng tháng, cùng báo cáo tháng của Cục Thống kê"
+        ),
         "explore.title": "Khám phá chỉ tiêu",
         "explore.search": "Tìm chỉ tiêu (tên hoặc mã, có dấu hoặc không dấu)",
         "explore.search_placeholder": "ví dụ: chi so gia, xuất khẩu, GDP",
@@ -227,6 +235,10 @@ TEXT: dict[str, dict[str, Message]] = {
         "overview.column.status": "Assessment",
         "overview.column.resolution": "Resolution",
         "overview.as_of": "Data as of {date}",
+        "data_age.line": "Newest data on this page: {period} — {age}",
+        "data_age.in_progress": "Newest data on this page: {period} (period not yet over)",
+        "overview.vs_year_ago.published": "on a year earlier (as published)",
+        "overview.vs_year_ago.computed": "on a year earlier (computed)",
         "tile.gdp": "GDP growth",
         "tile.cpi": "Consumer price index (CPI)",
         "tile.iip": "Industrial production (IIP)",
@@ -235,6 +247,10 @@ TEXT: dict[str, dict[str, Message]] = {
         "tile.imports": "Merchandise imports",
         "tile.trade_balance": "Merchandise trade balance",
         "tile.fdi": "FDI registered (year to date)",
+        "tile.trade_balance.derived_short": "= exports − imports of the month",
+        "tile.trade_balance.derived": (
+            "Exports less imports of the same month, from the same GSO monthly report"
+        ),
         "explore.title": "Explore indicators",
         "explore.search": "Search indicators (name or code, with or without diacritics)",
         "explore.search_placeholder": "e.g. consumer price, exports, GDP",

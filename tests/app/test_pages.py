@@ -19,7 +19,7 @@ def test_overview_shows_every_headline_tile_with_its_latest_period(open_page) ->
     metrics = {metric.label: metric.value for metric in at.metric}
     assert sorted(metrics) == sorted(translate(f"tile.{h.key}", "vi") for h in HEADLINES)
     # The seed's last CPI month is February 2025: y/y 2.91%, shown with a Vietnamese comma.
-    assert metrics[translate("tile.cpi", "vi")] == "2,9"
+    assert metrics[translate("tile.cpi", "vi")] == "2,9%"
     assert any("Tháng 2/2025" in caption.value for caption in at.caption)
 
 
