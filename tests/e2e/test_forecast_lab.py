@@ -42,7 +42,7 @@ def test_an_analyst_tunes_publishes_and_finds_the_forecast_listed(
     page.goto(app_url)
     sign_in(page, "analyst")
     page.get_by_test_id("stSidebarNavLink").filter(has_text=vi("page.forecast_lab")).click()
-    expect(page.get_by_role("heading", name=vi("lab.title"))).to_be_visible()
+    expect(page.get_by_role("heading", name=vi("lab.title"))).to_be_visible(timeout=60_000)
     wait_until_idle(page)
 
     choose(page, vi("lab.method"), vi("lab.method.ets"))
