@@ -18,6 +18,7 @@ from domain.headlines import HEADLINES
 from ui import cache, state
 from ui.forecast_view import tile_forecast
 from ui.i18n import current_language, t, unit_text
+from ui.markdown import plain
 from ui.targets_view import target_table
 
 NBSP = "\u00a0"
@@ -77,7 +78,10 @@ for index, headline in enumerate(HEADLINES):
             value = format_percent(summary.latest, lang)
         else:
             # The unit wraps as a whole, below the number if the tile is narrow.
-            value = f"{format_number(summary.latest, lang)} :small[{unit.replace(' ', NBSP)}]"
+            # The unit comes from the catalogue an admin edits: shown as written, never as Markdown.
+            value = (
+                f"{format_number(summary.latest, lang)} :small[{plain(unit).replace(' ', NBSP)}]"
+            )
         st.metric(
             t(f"tile.{headline.key}"),
             value,
