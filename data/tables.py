@@ -67,6 +67,8 @@ agencies = Table(
     Column("valid_from", Date),
     Column("valid_to", Date),
     Column("successor_code", String(40), ForeignKey("agencies.code")),
+    Column("evidence", String(12)),
+    Column("evidence_note", Text),
 )
 
 geographies = Table(
@@ -106,6 +108,19 @@ indicators = Table(
     Column("regime", String(20), nullable=False, default="statistical"),
     Column("dataset", String(120), nullable=False),
     Column("higher_is_better", Boolean),
+    Column("kind", String(12)),
+)
+
+# Who was responsible for an indicator, and when: the current agency is the row with no valid_to.
+indicator_agencies = Table(
+    "indicator_agencies",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("indicator_code", String(120), ForeignKey("indicators.code"), nullable=False),
+    Column("agency_code", String(40), ForeignKey("agencies.code"), nullable=False),
+    Column("valid_from", Date),
+    Column("valid_to", Date),
+    Index("ix_indicator_agencies_indicator_code", "indicator_code"),
 )
 
 observations = Table(

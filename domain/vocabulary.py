@@ -74,6 +74,34 @@ class Status(StrEnum):
         return list(Status).index(self)
 
 
+class IndicatorKind(StrEnum):
+    """What an indicator's numbers are, which decides the aggregations and transformations that
+    make sense for it (a quarterly *sum* of a monthly % rate means nothing).
+
+    ``FLOW`` is an amount over a period (a month's exports): periods add up. ``STOCK`` is an amount
+    at a moment (debt outstanding, population): the last period of a quarter stands for it.
+    ``LEVEL`` is a price or other level that is neither (an exchange rate): periods average.
+    ``INDEX`` is an index number on a base (CPI, 2019 = 100). ``RATE`` is a percentage or ratio
+    (growth on a year earlier, an unemployment rate). ``YTD`` is a year-to-date cumulative amount.
+    """
+
+    FLOW = "flow"
+    STOCK = "stock"
+    LEVEL = "level"
+    INDEX = "index"
+    RATE = "rate"
+    YTD = "ytd"
+
+
+class AgencyEvidence(StrEnum):
+    """How well a dated fact about an agency (its validity, its successor) is established, as the
+    domain notes tag it: only a confirmed fact is shown without a warning."""
+
+    CONFIRMED = "confirmed"
+    SECONDARY = "secondary"
+    UNCONFIRMED = "unconfirmed"
+
+
 class Role(StrEnum):
     """What a person is in the Cockpit's work (see ``services.permissions`` for what each may)."""
 
