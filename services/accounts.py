@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import os
 import re
 import secrets
@@ -33,7 +34,7 @@ from argon2 import Parameters, PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, Engine, RowMapping, exists, func, insert, or_, select, update
 
-from data import audit
+from data import audit, common_passwords
 from data import sessions as session_storage
 from data import tables as t
 from domain.errors import AuthError, InputError
@@ -46,6 +47,12 @@ LOCKOUT_CAP = dt.timedelta(hours=1)
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 1024
 DEFAULT_IDLE_MINUTES = 30
+# A password of so few different characters is trivial ("aaaaaaaaaa", "ababababab", "abcabcabca").
+MAX_TRIVIAL_DISTINCT = 3
+# A user name this long or longer must not appear inside the password.
+MIN_NAME_IN_PASSWORD = 3
+# Words of this service that a password must not hold (NIST's "context-specific words").
+CONTEXT_WORDS = ("cockpit",)
 
 USERNAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{1,59}")
 EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -122,8 +129,11 @@ def _verify(hasher: PasswordHasher, stored_hash: str, password: object) -> bool:
 def check_password_strength(password: str, username: str | None = None) -> None:
     """Refuse a weak password with an :class:`InputError` that says what is wrong.
 
-    A password must have :data:`MIN_PASSWORD_LENGTH` to :data:`MAX_PASSWORD_LENGTH` characters and
-    must not be the user name.
+    As NIST SP 800-63B (5.1.1.2) asks, a password must have :data:`MIN_PASSWORD_LENGTH` to
+    :data:`MAX_PASSWORD_LENGTH` characters, must not be on the shipped list of common passwords,
+    must not be trivial (a few characters repeated, such as ``aaaaaaaaaa`` or ten spaces, or a
+    run of consecutive characters, such as ``abcdefghij``), and must not contain the user name or
+    the name of the service.
     """
     if not isinstance(password, str) or len(password) < MIN_PASSWORD_LENGTH:
         raise InputError(
@@ -137,8 +147,37 @@ def check_password_strength(password: str, username: str | None = None) -> None:
             f"a password may have at most {MAX_PASSWORD_LENGTH} characters",
             maximum=MAX_PASSWORD_LENGTH,
         )
-    if username is not None and password.strip().lower() == username.strip().lower():
-        raise InputError("error.password_is_username", "the password must not be the user name")
+    if _trivial(password):
+        raise InputError(
+            "error.password_trivial",
+            "the password is a few characters repeated or a run of consecutive characters",
+        )
+    if common_passwords.is_common(password):
+        raise InputError("error.password_common", "the password is one of the most common ones")
+    lowered = password.lower()
+    name = (username or "").strip().lower()
+    if len(name) >= MIN_NAME_IN_PASSWORD and name in lowered:
+        raise InputError(
+            "error.password_is_username", "the password must not contain the user name"
+        )
+    if any(word in lowered for word in CONTEXT_WORDS):
+        raise InputError(
+            "error.password_context", "the password must not contain the name of the service"
+        )
+
+
+def _trivial(password: str) -> bool:
+    """A password of at most :data:`MAX_TRIVIAL_DISTINCT` different characters, or a run of
+    consecutive characters up or down (``abcdefghij``, ``zyxwvutsrq``; digits run round, so
+    ``1234567890`` is one)."""
+    if len(set(password.strip())) <= MAX_TRIVIAL_DISTINCT:
+        return True
+    modulus = 10 if password.isascii() and password.isdigit() else None
+    steps = set()
+    for before, after in itertools.pairwise(password):
+        step = ord(after) - ord(before)
+        steps.add(step % modulus if modulus else step)
+    return steps in ({1}, {-1}, {9})
 
 
 # --- sign-in and sessions ------------------------------------------------------------------------

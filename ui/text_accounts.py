@@ -17,7 +17,16 @@ TEXT: dict[str, dict[str, str | dict]] = {
             "count": "maximum",
             "other": "Mật khẩu không được dài quá {maximum} ký tự.",
         },
-        "error.password_is_username": "Mật khẩu không được trùng với tên đăng nhập.",
+        "error.password_is_username": "Mật khẩu không được chứa tên đăng nhập.",
+        "error.password_common": (
+            "Mật khẩu này nằm trong danh sách các mật khẩu phổ biến nhất, rất dễ bị đoán. "
+            "Hãy chọn một cụm từ dài mà chỉ bạn biết."
+        ),
+        "error.password_trivial": (
+            "Mật khẩu chỉ gồm vài ký tự lặp lại hoặc một dãy ký tự liên tiếp (như 1234567890). "
+            "Hãy chọn một cụm từ dài mà chỉ bạn biết."
+        ),
+        "error.password_context": "Mật khẩu không được chứa tên của hệ thống (Cockpit).",
         "error.password_mismatch": "Hai lần nhập mật khẩu không khớp.",
         "error.username_invalid": "Tên đăng nhập {username} không hợp lệ: cần 2–60 ký tự a-z, 0-9, '.', '_' hoặc '-', bắt đầu bằng chữ hoặc số, và không phải 'system'.",
         "error.username_taken": "Tên đăng nhập {username} đã được dùng.",
@@ -193,7 +202,16 @@ TEXT: dict[str, dict[str, str | dict]] = {
             "one": "A password may have at most {maximum} character.",
             "other": "A password may have at most {maximum} characters.",
         },
-        "error.password_is_username": "The password must not be the user name.",
+        "error.password_is_username": "The password must not contain the user name.",
+        "error.password_common": (
+            "This password is on the list of the most common passwords and is easy to guess. "
+            "Choose a long phrase that only you know."
+        ),
+        "error.password_trivial": (
+            "The password is a few characters repeated or a run of consecutive characters "
+            "(such as 1234567890). Choose a long phrase that only you know."
+        ),
+        "error.password_context": "The password must not contain the name of the service (Cockpit).",
         "error.password_mismatch": "The two passwords differ.",
         "error.username_invalid": "User name {username} is not valid: use 2–60 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit, and not 'system'.",
         "error.username_taken": "The user name {username} is taken.",

@@ -67,14 +67,14 @@ def catalogue_engine(migrated_engine: Engine) -> Engine:
 @pytest.fixture
 def people(catalogue_engine: Engine) -> dict[str, accounts.User]:
     """One account of each role (the data officer of GSO), plus a second admin and a MOF officer,
-    all with the password :data:`PASSWORD` plus their name."""
+    all with the password :data:`PASSWORD` plus a suffix of their own."""
     make = accounts.create_user
     admin = make(catalogue_engine, accounts.SYSTEM, "admin", PASSWORD, "admin")
     return {
         "admin": admin,
-        "admin2": make(catalogue_engine, admin, "admin2", PASSWORD + "admin2", "admin"),
-        "leader": make(catalogue_engine, admin, "leader", PASSWORD + "leader", "leader"),
-        "analyst": make(catalogue_engine, admin, "analyst", PASSWORD + "analyst", "analyst"),
+        "admin2": make(catalogue_engine, admin, "admin2", PASSWORD + "-adm2", "admin"),
+        "leader": make(catalogue_engine, admin, "leader", PASSWORD + "-lead", "leader"),
+        "analyst": make(catalogue_engine, admin, "analyst", PASSWORD + "-ana", "analyst"),
         "data_officer": make(
             catalogue_engine, admin, "officer.gso", PASSWORD + "gso", "data_officer", "GSO"
         ),

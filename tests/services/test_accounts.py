@@ -118,7 +118,7 @@ def test_a_hash_of_another_profile_is_upgraded_at_sign_in(catalogue_engine, monk
 
 
 def test_the_right_password_signs_in_and_is_audited(people, catalogue_engine) -> None:  # type: ignore[no-untyped-def]
-    user = accounts.authenticate(catalogue_engine, "  Leader ", PASSWORD + "leader")
+    user = accounts.authenticate(catalogue_engine, "  Leader ", PASSWORD + "-lead")
     assert (user.username, user.role, user.agency_code) == ("leader", "leader", None)
     (row,) = _audit_rows(catalogue_engine, "sign_in.success")
     assert (row["actor"], row["target_id"]) == ("leader", "leader")
@@ -130,7 +130,7 @@ def test_unknown_user_wrong_password_and_inactive_get_the_same_refusal(
     accounts.deactivate(catalogue_engine, people["admin"], "analyst")
     unknown = _refused(catalogue_engine, "nobody", PASSWORD, T0)
     wrong = _refused(catalogue_engine, "leader", "not-the-password", T0)
-    inactive = _refused(catalogue_engine, "analyst", PASSWORD + "analyst", T0)
+    inactive = _refused(catalogue_engine, "analyst", PASSWORD + "-ana", T0)
     assert str(unknown) == str(wrong) == str(inactive)
     failures = _audit_rows(catalogue_engine, "sign_in.failure")
     assert [(r["actor"], r["detail"].split(";")[0]) for r in failures] == [
@@ -160,7 +160,7 @@ def test_every_refusal_costs_one_hash_check_even_for_an_unknown_user(
 def test_five_failures_lock_the_account_even_against_the_right_password(
     people, catalogue_engine
 ) -> None:  # type: ignore[no-untyped-def]
-    right = PASSWORD + "analyst"
+    right = PASSWORD + "-ana"
     for attempt in range(4):
         _refused(catalogue_engine, "analyst", "wrong", T0 + dt.timedelta(seconds=attempt))
     assert accounts.authenticate(catalogue_engine, "analyst", right, now=T0).role == "analyst"
@@ -196,7 +196,7 @@ def test_a_lockout_set_while_the_password_is_checked_still_refuses(
         return verify(hasher, stored_hash, password)
 
     monkeypatch.setattr(accounts, "_verify", verify_while_a_parallel_attempt_locks)
-    _refused(catalogue_engine, "analyst", PASSWORD + "analyst", T0)
+    _refused(catalogue_engine, "analyst", PASSWORD + "-ana", T0)
     assert "locked until" in _audit_rows(catalogue_engine, "sign_in.failure")[-1]["detail"]
     assert _account(catalogue_engine, "analyst")["failed_attempts"] == 5
 
@@ -225,9 +225,9 @@ def test_an_admin_can_unlock_and_reset_a_password(people, catalogue_engine) -> N
     for attempt in range(6):
         _refused(catalogue_engine, "leader", "wrong", T0 + dt.timedelta(seconds=attempt))
     accounts.unlock(catalogue_engine, people["admin"], "leader")
-    assert accounts.authenticate(catalogue_engine, "leader", PASSWORD + "leader", now=T0).role
+    assert accounts.authenticate(catalogue_engine, "leader", PASSWORD + "-lead", now=T0).role
     accounts.set_password(catalogue_engine, people["admin"], "leader", "A-new-long-secret")
-    _refused(catalogue_engine, "leader", PASSWORD + "leader", T0)
+    _refused(catalogue_engine, "leader", PASSWORD + "-lead", T0)
     assert accounts.authenticate(catalogue_engine, "leader", "A-new-long-secret", now=T0)
     (unlock,) = _audit_rows(catalogue_engine, "user.unlock")
     assert '"failed_attempts": 5' in unlock["before_json"]
@@ -244,6 +244,7 @@ def test_an_admin_can_unlock_and_reset_a_password(people, catalogue_engine) -> N
         ({"password": "short-9ch"}, "error.password_too_short"),
         ({"password": "x" * 1025}, "error.password_too_long"),
         ({"username": "hoa.nguyen", "password": "HOA.NGUYEN"}, "error.password_is_username"),
+        ({"password": "password12"}, "error.password_common"),
         ({"username": "system"}, "error.username_invalid"),
         ({"username": "=cmd|calc"}, "error.username_invalid"),
         ({"username": "a"}, "error.username_invalid"),
@@ -444,7 +445,12 @@ def test_create_admin_asks_twice_without_echo_when_the_environment_is_silent(
 
 @pytest.mark.parametrize(
     ("password", "message"),
-    [("short-pw", "at least 10 characters"), ("hoa.nguyen", "must not be the user name")],
+    [
+        ("short-pw", "at least 10 characters"),
+        ("hoa.nguyen", "must not contain the user name"),
+        ("password12", "one of the most common"),
+        ("aaaaaaaaaa", "a few characters repeated"),
+    ],
 )
 def test_create_admin_refuses_a_weak_password(
     cli_database, monkeypatch, capsys, password, message

@@ -39,7 +39,7 @@ def test_every_audited_action_writes_a_row_with_who_what_before_and_after(
 ) -> None:  # type: ignore[no-untyped-def]
     engine, admin, officer = catalogue_engine, people["admin"], people["data_officer"]
     performed = {
-        "sign_in.success": lambda: accounts.authenticate(engine, "leader", PASSWORD + "leader"),
+        "sign_in.success": lambda: accounts.authenticate(engine, "leader", PASSWORD + "-lead"),
         "sign_in.failure": lambda: pytest.raises(
             accounts.AuthError, accounts.authenticate, engine, "leader", "wrong"
         ),

@@ -107,7 +107,7 @@ def test_a_user_without_a_row_gets_no_session(catalogue_engine) -> None:  # type
 
 
 def test_sign_in_then_session_then_sign_out_in_the_audit_log(people, catalogue_engine) -> None:  # type: ignore[no-untyped-def]
-    user = accounts.authenticate(catalogue_engine, "leader", PASSWORD + "leader")
+    user = accounts.authenticate(catalogue_engine, "leader", PASSWORD + "-lead")
     opened = sessions.open_session(catalogue_engine, user)
     accounts.sign_out(catalogue_engine, user)
     with catalogue_engine.connect() as conn:
