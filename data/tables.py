@@ -195,8 +195,10 @@ users = Table(
     Column("failed_attempts", Integer, nullable=False, default=0),
     Column("locked_until", DateTime),
     Column("last_failed_at", DateTime),
+    Column("oidc_subject", String(600)),
     UniqueConstraint("username"),
     UniqueConstraint("email"),
+    UniqueConstraint("oidc_subject"),
 )
 
 # The audit trail: who (``actor``), when (``at``, UTC), what (``action`` on a target), with the

@@ -333,24 +333,41 @@ def oidc_sign_in(
 ) -> User:
     """The user an identity provider signed in, from the claims of its token (``st.user``).
 
-    The e-mail is matched (without regard to case) to an active row of ``users``, whose role wins.
-    Without a row, and only when ``role_claim`` is configured, the role is read from that claim (a
-    role name, or a list holding exactly one) and the agency of a data officer from
-    ``agency_claim``; such a user is not stored. A provider that says the e-mail is not verified is
-    refused. Success and refusal are both audited.
+    An account is found by the provider's subject (``iss`` and ``sub``) once bound to it, or else by
+    the e-mail (without regard to case), and then only when the provider says with a boolean
+    ``true`` in ``email_verified`` that it verified that e-mail: a missing claim, ``"true"``,
+    ``1`` or ``"false"`` do not count. The first verified sign-in binds the subject to the account;
+    a token whose verified e-mail belongs to an account bound to another subject is refused. The
+    row's role wins. Without a row, and only when ``role_claim`` is configured and the e-mail is
+    verified, the role is read from that claim (a role name, or a list holding exactly one) and the
+    agency of a data officer from ``agency_claim``; such a user is not stored. Success and refusal
+    are both audited.
 
     Raises
     ------
     InputError
-        ``error.oidc_not_registered`` when no role can be found for the e-mail.
+        ``error.oidc_not_registered`` when no account or role can be found for the token.
     """
     email = str(claims.get("email") or "").strip().lower()
-    verified = claims.get("email_verified", True) is not False
-    user = user_by_email(engine, email) if email and verified else None
-    source = "users table"
-    if user is None and email and verified and role_claim:
-        user = _user_from_claims(engine, email, claims, role_claim, agency_claim)
-        source = f"claim {role_claim}"
+    verified = claims.get("email_verified") is True
+    subject = oidc_subject(claims)
+    user, source, refusal = None, "users table", "OIDC: no role for e-mail"
+    if subject:
+        user = _active_user(engine, t.users.c.oidc_subject == subject)
+        source = "users table, by subject"
+    bind = False
+    if user is None and not verified:
+        refusal = "OIDC: e-mail not verified"
+    elif user is None and email:
+        user = user_by_email(engine, email)
+        bound = _bound_subject(engine, user)
+        if user is not None and bound is not None and bound != subject:
+            user, refusal = None, "OIDC: e-mail bound to another subject"
+        elif user is not None:
+            bind = subject is not None and bound is None
+        elif role_claim:
+            user = _user_from_claims(engine, email, claims, role_claim, agency_claim)
+            source = f"claim {role_claim}"
     with engine.begin() as conn:
         if user is None:
             audit.record(
@@ -359,10 +376,15 @@ def oidc_sign_in(
                 Action.SIGN_IN_FAILURE,
                 "user",
                 email or None,
-                detail="OIDC: e-mail not verified" if not verified else "OIDC: no role for e-mail",
+                detail=refusal,
             )
         else:
             detail = f"OIDC; role from {source}"
+            if bind:
+                conn.execute(
+                    update(t.users).where(t.users.c.id == user.id).values(oidc_subject=subject)
+                )
+                detail += "; subject bound"
             audit.record(conn, user, Action.SIGN_IN_SUCCESS, "user", user.username, detail=detail)
     if user is None:
         raise InputError(
@@ -371,6 +393,23 @@ def oidc_sign_in(
             email=email or "-",
         )
     return user
+
+
+def oidc_subject(claims: Mapping[str, Any]) -> str | None:
+    """``"<issuer> <sub>"`` of a token, the provider's stable name for the person; None without a
+    ``sub`` that is a non-empty string."""
+    sub = claims.get("sub")
+    if not isinstance(sub, str) or not sub.strip():
+        return None
+    issuer = claims.get("iss")
+    return f"{issuer.strip() if isinstance(issuer, str) else ''} {sub.strip()}"
+
+
+def _bound_subject(engine: Engine, user: User | None) -> str | None:
+    if user is None or user.id is None:
+        return None
+    with engine.connect() as conn:
+        return conn.execute(select(t.users.c.oidc_subject).where(t.users.c.id == user.id)).scalar()
 
 
 def _user_from_claims(

@@ -284,7 +284,9 @@ def test_an_oidc_account_has_no_password_and_signs_in_by_email(catalogue_engine)
     _refused(catalogue_engine, "thu.tran", "", T0)
     found = accounts.user_by_email(catalogue_engine, " thu.tran@example.GOV.vn")
     assert found is not None and (found.role, found.label) == ("analyst", "Trần Thu")
-    user = accounts.oidc_sign_in(catalogue_engine, {"email": "thu.tran@example.gov.vn"})
+    user = accounts.oidc_sign_in(
+        catalogue_engine, {"email": "thu.tran@example.gov.vn", "email_verified": True}
+    )
     assert user == found
     assert _audit_rows(catalogue_engine, "sign_in.success")[-1]["detail"] == (
         "OIDC; role from users table"
@@ -297,11 +299,16 @@ def test_oidc_role_comes_from_the_table_first_then_a_configured_claim(
     accounts.create_user(
         catalogue_engine, people["admin"], "mai", None, "leader", email="mai@example.gov.vn"
     )
-    claims = {"email": "mai@example.gov.vn", "cockpit_role": "admin"}
+    claims = {"email": "mai@example.gov.vn", "email_verified": True, "cockpit_role": "admin"}
     assert accounts.oidc_sign_in(catalogue_engine, claims, role_claim="cockpit_role").role == (
         "leader"
     )
-    stranger = {"email": "new@example.gov.vn", "roles": ["viewer", "data_officer"], "org": "MOF"}
+    stranger = {
+        "email": "new@example.gov.vn",
+        "email_verified": True,
+        "roles": ["viewer", "data_officer"],
+        "org": "MOF",
+    }
     user = accounts.oidc_sign_in(catalogue_engine, stranger, role_claim="roles", agency_claim="org")
     assert (user.id, user.username, user.role, user.agency_code) == (
         None,
@@ -315,12 +322,28 @@ def test_oidc_role_comes_from_the_table_first_then_a_configured_claim(
 @pytest.mark.parametrize(
     "claims",
     [
-        {"email": "who@example.gov.vn"},
-        {"email": "who@example.gov.vn", "cockpit_role": "superuser"},
-        {"email": "who@example.gov.vn", "cockpit_role": ["leader", "admin"]},
-        {"email": "who@example.gov.vn", "cockpit_role": "data_officer"},
-        {"email": "who@example.gov.vn", "cockpit_role": "data_officer", "org": "NOPE"},
+        {"email": "who@example.gov.vn", "email_verified": True},
+        {"email": "who@example.gov.vn", "email_verified": True, "cockpit_role": "superuser"},
+        {
+            "email": "who@example.gov.vn",
+            "email_verified": True,
+            "cockpit_role": ["leader", "admin"],
+        },
+        {"email": "who@example.gov.vn", "email_verified": True, "cockpit_role": "data_officer"},
+        {
+            "email": "who@example.gov.vn",
+            "email_verified": True,
+            "cockpit_role": "data_officer",
+            "org": "NOPE",
+        },
         {"email": "lam@example.gov.vn", "email_verified": False},
+        {"email": "lam@example.gov.vn"},
+        {"email": "lam@example.gov.vn", "email_verified": "true"},
+        {"email": "lam@example.gov.vn", "email_verified": "false"},
+        {"email": "lam@example.gov.vn", "email_verified": 1},
+        {"email": "lam@example.gov.vn", "email_verified": 0},
+        {"email": "lam@example.gov.vn", "email_verified": None},
+        {"email": "who@example.gov.vn", "cockpit_role": "admin"},
         {},
     ],
 )
@@ -335,6 +358,33 @@ def test_oidc_without_a_role_is_refused_and_audited(people, catalogue_engine, cl
         )
     assert caught.value.key == "error.oidc_not_registered"
     assert _audit_rows(catalogue_engine, "sign_in.failure")[-1]["detail"].startswith("OIDC")
+
+
+def test_oidc_binds_the_subject_at_the_first_verified_sign_in_and_matches_it_after(
+    people, catalogue_engine
+) -> None:  # type: ignore[no-untyped-def]
+    accounts.create_user(
+        catalogue_engine, people["admin"], "lam", None, "leader", email="lam@example.gov.vn"
+    )
+    first = {
+        "iss": "https://id.gov.vn",
+        "sub": "8f1c",
+        "email": "lam@example.gov.vn",
+        "email_verified": True,
+    }
+    assert accounts.oidc_sign_in(catalogue_engine, first).username == "lam"
+    assert _account(catalogue_engine, "lam")["oidc_subject"] == "https://id.gov.vn 8f1c"
+    assert _audit_rows(catalogue_engine, "sign_in.success")[-1]["detail"].endswith("subject bound")
+    # The same person later, with the e-mail claim gone or unverified: the subject signs them in.
+    later = {"iss": "https://id.gov.vn", "sub": "8f1c", "email_verified": "false"}
+    assert accounts.oidc_sign_in(catalogue_engine, later).username == "lam"
+    # Someone else whose provider now vouches for the same e-mail is not that account.
+    other = {**first, "sub": "ffff"}
+    with pytest.raises(InputError):
+        accounts.oidc_sign_in(catalogue_engine, other)
+    assert _audit_rows(catalogue_engine, "sign_in.failure")[-1]["detail"] == (
+        "OIDC: e-mail bound to another subject"
+    )
 
 
 def test_set_role_is_audited_with_before_and_after(people, catalogue_engine) -> None:  # type: ignore[no-untyped-def]
