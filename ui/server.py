@@ -18,7 +18,7 @@ import importlib
 import sys
 from pathlib import Path
 
-APP = Path(__file__).resolve().parent.parent / "app.py"
+ASGI_APP = Path(__file__).resolve().parent / "asgi.py"
 
 PRELOADED = (
     "numpy",
@@ -58,11 +58,12 @@ def warm() -> None:
 
 
 def main(options: list[str]) -> int:
-    """:func:`warm`, then run ``streamlit run app.py`` with ``options``."""
+    """:func:`warm`, then run ``streamlit run ui/asgi.py`` (the app behind the security
+    middleware) with ``options``."""
     warm()
     from streamlit.web import cli
 
-    sys.argv = ["streamlit", "run", str(APP), *options]
+    sys.argv = ["streamlit", "run", str(ASGI_APP), *options]
     return cli.main()
 
 
