@@ -13,6 +13,7 @@ import pandas as pd
 from babel import dates, numbers
 
 from analytics.formatting import LANGUAGES, locale_of
+from domain.periods import parse_period, period_label
 
 # Vega's (d3's) patterns for dates and times, and its currency affixes, which CLDR does not give
 # in d3's syntax. Day first in both languages, as analytics.formatting writes dates.
@@ -98,6 +99,37 @@ SERIES_FIELDS = ("date", "label", "value", "period", "unit")
 so the browser receives only what it shows."""
 
 
+def with_gaps(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with a row of null value for every period missing inside each series' range.
+
+    A line drawn through the observed values alone would join the two sides of a gap (CPI has no
+    values in 2005, and the line would run straight across the year); with a null row at each
+    missing period, and the line mark told to break at nulls, the gap shows as a gap. Nothing is
+    filled: the added rows have no value. The series are told apart by ``label``, their periods by
+    ``period_label`` (canonical labels such as ``"2005-01"``); a frame without ``period_label`` is
+    returned as it is.
+    """
+    if frame.empty or "period_label" not in frame:
+        return frame
+    parts = []
+    for _, rows in frame.groupby("label", sort=False):
+        periods = [parse_period(label) for label in rows["period_label"]]
+        present = set(periods)
+        missing = [
+            period
+            for period in pd.period_range(min(periods), max(periods), freq=periods[0].freq)
+            if period not in present
+        ]
+        gap = rows.iloc[[0] * len(missing)].copy()
+        gap["value"] = float("nan")
+        gap["date"] = [period.start_time for period in missing]
+        gap["period"] = ""
+        gap["period_label"] = [period_label(period) for period in missing]
+        series = pd.concat([rows, gap]) if missing else rows
+        parts.append(series.sort_values("date", kind="stable"))
+    return pd.concat(parts, ignore_index=True)
+
+
 def series_chart(
     frame: pd.DataFrame,
     *,
@@ -116,7 +148,7 @@ def series_chart(
     ``lower_<level>``/``upper_<level>``; it is drawn dashed, in its series' colour, with its bands.
     """
     labels = list(dict.fromkeys(frame["label"]))
-    combined = frame[list(SERIES_FIELDS)].assign(kind="actual")
+    combined = with_gaps(frame)[list(SERIES_FIELDS)].assign(kind="actual")
     levels: tuple[int, ...] = ()
     if forecasts is not None and not forecasts.empty:
         bounds = [c for c in forecasts.columns if c.startswith(("lower_", "upper_"))]
@@ -141,7 +173,8 @@ def series_chart(
     )
     actual = base.transform_filter(alt.datum.kind == "actual")
     layers = [
-        actual.mark_line(strokeWidth=2.5),
+        # A null value breaks the line instead of being skipped (see with_gaps).
+        actual.mark_line(strokeWidth=2.5, invalid="break-paths-show-domains"),
         *(_forecast_layers(base, levels, color) if levels else []),
         base.mark_circle(size=28, opacity=0.0).encode(tooltip=tooltip),
     ]
