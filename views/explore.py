@@ -11,6 +11,7 @@ from analytics.search import search_catalogue
 from analytics.transforms import TRANSFORMS
 from charts.builders import series_chart
 from domain.errors import InputError
+from domain.headlines import HEADLINE_CODES
 from domain.periods import parse_period
 from ui import cache, state
 from ui.explore_data import build, forecast_rows, forecastable_codes
@@ -72,11 +73,11 @@ field = field_column.selectbox(
     help=t("explore.field_note"),
 )
 candidates = catalogue if not field else catalogue[catalogue["field_code"] == field]
-matches = search_catalogue(candidates, query)
+matches = search_catalogue(candidates, query, preferred=HEADLINE_CODES)
 search_column.caption(t("explore.results", n=len(matches)))
 
 chosen = [c for c in st.session_state.get(state.EXPLORE_CODES, []) if c in names]
-options = list(dict.fromkeys([*chosen, *matches["code"].head(400)]))
+options = list(dict.fromkeys([*chosen, *matches["code"]]))
 codes = st.multiselect(
     t("explore.indicators"),
     options,
