@@ -66,6 +66,10 @@ TEXT: dict[str, dict[str, Message]] = {
         "overview.as_of": "Số liệu cập nhật đến {date}",
         "data_age.line": "Số liệu mới nhất trên trang: {period} — {age}",
         "data_age.in_progress": "Số liệu mới nhất trên trang: {period} (kỳ chưa kết thúc)",
+        "data_age.help": (
+            "Kỳ mới nhất trong số liệu đang hiển thị trên trang này, và đã bao lâu kể từ khi kỳ đó "
+            "kết thúc."
+        ),
         "overview.vs_year_ago.published": "so với cùng kỳ (số công bố)",
         "overview.vs_year_ago.computed": "so với cùng kỳ (tự tính)",
         "tile.gdp": "Tăng trưởng GDP",
@@ -237,6 +241,9 @@ TEXT: dict[str, dict[str, Message]] = {
         "overview.as_of": "Data as of {date}",
         "data_age.line": "Newest data on this page: {period} — {age}",
         "data_age.in_progress": "Newest data on this page: {period} (period not yet over)",
+        "data_age.help": (
+            "The newest period among the figures this page shows, and how long ago it ended."
+        ),
         "overview.vs_year_ago.published": "on a year earlier (as published)",
         "overview.vs_year_ago.computed": "on a year earlier (computed)",
         "tile.gdp": "GDP growth",

@@ -14,6 +14,7 @@ from domain.errors import InputError
 from domain.headlines import HEADLINE_CODES
 from domain.periods import parse_period
 from ui import cache, state
+from ui.data_age_view import show_age
 from ui.explore_data import build, forecast_rows, forecastable_codes
 from ui.forecast_view import published_caption
 from ui.i18n import current_language, error_text, t, unit_text
@@ -195,6 +196,7 @@ if not result.frame.empty:
         width="stretch",
     )
     st.caption(t("explore.applied", steps=describe_steps(result.steps, view, lang)))
+    show_age([parse_period(label) for label in result.frame["period_label"]], lang)
     for code in dict.fromkeys(forecasts.get("code", [])):
         st.caption(published_caption(published[code], names[code], lang))
 

@@ -32,6 +32,7 @@ from services import forecasts as forecast_service
 from services.permissions import can, require_page
 from ui import cache, state
 from ui.auth import current_user
+from ui.data_age_view import show_age
 from ui.explore_data import shown_unit
 from ui.forecast_view import (
     backtest_table,
@@ -204,6 +205,7 @@ st.caption(
         else ""
     )
 )
+show_age([raw.dropna().index[-1]], lang)
 key = cache.series_key(target)
 
 # --- every model's backtest ----------------------------------------------------------------------

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import streamlit as st
 
-from analytics.data_age import format_age, newest_shown
 from analytics.formatting import (
     format_change,
     format_number,
@@ -16,6 +13,7 @@ from analytics.formatting import (
 from analytics.tiles import summarise_headline
 from domain.headlines import HEADLINES
 from ui import cache, state
+from ui.data_age_view import show_age
 from ui.forecast_view import tile_forecast
 from ui.i18n import current_language, t, unit_text
 from ui.markdown import plain
@@ -108,12 +106,7 @@ for index, headline in enumerate(HEADLINES):
                 query_params={"ind": ",".join(headline.sources), "lang": lang},
             )
 
-if age := newest_shown([summary.period for summary in shown], dt.date.today()):
-    newest = format_period(age.period, lang)
-    if age.in_progress:
-        st.caption(t("data_age.in_progress", period=newest))
-    else:
-        st.caption(t("data_age.line", period=newest, age=format_age(age, lang)))
+show_age([summary.period for summary in shown], lang)
 
 targets = cache.plan_targets(engine, version)
 years = sorted(targets["plan_year"].unique(), reverse=True)

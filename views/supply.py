@@ -21,6 +21,7 @@ from services.observations import correct_observation, submit_observation
 from services.permissions import can
 from ui import cache
 from ui.auth import current_user
+from ui.data_age_view import show_age
 from ui.i18n import current_language, error_text, t
 
 lang = current_language()
@@ -142,4 +143,12 @@ st.dataframe(
     },
     hide_index=True,
     width="stretch",
+)
+show_age(
+    [
+        pd.Period(d, Frequency.parse(f).pandas)
+        for d, f in zip(status["last_period"], status["frequency"], strict=True)
+        if pd.notna(d)
+    ],
+    lang,
 )
