@@ -24,6 +24,7 @@ from analytics.formatting import LANGUAGES, format_number, locale_of
 from domain.errors import CockpitError
 from ui import text_accounts as accounts_text
 from ui import text_forecast as forecast_text
+from ui import text_units as units_text
 
 DEFAULT_LANGUAGE = "vi"
 PLURAL_COUNT = "count"
@@ -193,21 +194,6 @@ TEXT: dict[str, dict[str, Message]] = {
         "error.target_unparseable": "không đọc được chỉ tiêu kế hoạch {text}; hãy viết như 'Khoảng 6,5', '6-6,5', 'Trên 90', 'Dưới 4' hoặc 'Từ 10 trở lên'",
         "error.target_value_missing": "không có số liệu để so sánh với chỉ tiêu {target}",
         "error.language_unknown": "ngôn ngữ {lang} không phải là vi hoặc en",
-        "unit.percent change": "% thay đổi",
-        "unit.percent": "%",
-        "unit.million USD": "triệu USD",
-        "unit.billion VND": "tỷ đồng",
-        "unit.thousand arrivals": "nghìn lượt khách",
-        "unit.projects": "dự án",
-        "unit.thousand persons": "nghìn người",
-        "unit.index": "chỉ số",
-        "unit.index (same period previous year = 100)": "chỉ số (cùng kỳ năm trước = 100)",
-        "unit.index (comparison period = 100)": "chỉ số (kỳ so sánh = 100)",
-        "unit.index (2015=100)": "chỉ số (2015 = 100)",
-        "unit.index (2019=100)": "chỉ số (2019 = 100)",
-        "unit.VND per USD": "đồng/USD",
-        "unit.thousand VND per month": "nghìn đồng/tháng",
-        "unit.%": "%",
     },
     "en": {
         "app.title": "Socio-economic Cockpit",
@@ -377,26 +363,11 @@ TEXT: dict[str, dict[str, Message]] = {
         "error.target_unparseable": "plan target {text} is not understood; write it like 'Khoảng 6,5', '6-6,5', 'Trên 90', 'Dưới 4' or 'Từ 10 trở lên'",
         "error.target_value_missing": "there is no value to compare with the target {target}",
         "error.language_unknown": "language {lang} is not one of vi, en",
-        "unit.percent change": "percent change",
-        "unit.percent": "percent",
-        "unit.million USD": "million USD",
-        "unit.billion VND": "billion VND",
-        "unit.thousand arrivals": "thousand arrivals",
-        "unit.projects": "projects",
-        "unit.thousand persons": "thousand persons",
-        "unit.index": "index",
-        "unit.index (same period previous year = 100)": "index (same period previous year = 100)",
-        "unit.index (comparison period = 100)": "index (comparison period = 100)",
-        "unit.index (2015=100)": "index (2015=100)",
-        "unit.index (2019=100)": "index (2019=100)",
-        "unit.VND per USD": "VND per USD",
-        "unit.thousand VND per month": "thousand VND per month",
-        "unit.%": "%",
     },
 }
 
 
-for _part in (accounts_text.TEXT, forecast_text.TEXT):
+for _part in (accounts_text.TEXT, forecast_text.TEXT, units_text.TEXT):
     for _lang in LANGUAGES:
         TEXT[_lang].update(_part[_lang])
 
