@@ -5,6 +5,7 @@ calling it as an ASGI server would."""
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from starlette.applications import Starlette
@@ -49,7 +50,9 @@ def _get(path: str, scheme: str = "http") -> tuple[int, dict[str, str], bytes]:
         "server": ("testserver", 80),
         "client": ("127.0.0.1", 5000),
     }
-    asyncio.run(APP(scope, receive, send))
+    # Its own thread: a browser test earlier in this worker may leave an event loop running here.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, APP(scope, receive, send)).result()
     start = next(m for m in sent if m["type"] == "http.response.start")
     headers: dict[str, str] = {}
     for name, value in start["headers"]:

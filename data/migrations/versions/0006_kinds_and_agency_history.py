@@ -50,8 +50,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_indicator_agencies_indicator_code", table_name="indicator_agencies")
     op.drop_table("indicator_agencies")
-    with op.batch_alter_table("agencies") as batch:
-        batch.drop_column("evidence_note")
-        batch.drop_column("evidence")
-    with op.batch_alter_table("indicators") as batch:
-        batch.drop_column("kind")
+    # A plain DROP COLUMN (SQLite 3.35+, PostgreSQL): a batch would copy and drop the whole table,
+    # which SQLite refuses while other tables' rows refer to it.
+    op.drop_column("agencies", "evidence_note")
+    op.drop_column("agencies", "evidence")
+    op.drop_column("indicators", "kind")
