@@ -13,6 +13,8 @@ import pandas as pd
 from analytics.forecast_request import TARGET_TRANSFORMS
 from analytics.formatting import format_period
 from analytics.observations import series
+from analytics.published_rates import published_rate_code
+from analytics.tiles import COMPUTED, PUBLISHED, RATE_AS_PERCENT_CHANGE, published_change
 from analytics.transforms import Step, apply_transform, transform_pipeline
 from data.forecasts import StoredForecast
 from domain.errors import InputError
@@ -31,6 +33,31 @@ class ExploreResult:
     frame: pd.DataFrame
     steps: dict[str, list[Step]] = field(default_factory=dict)
     errors: list[InputError] = field(default_factory=list)
+    rates: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    """For a series shown as the source's published rate: the rate's code, and how many periods
+    show the published rate and how many a computed one (where none is published)."""
+
+
+def rate_codes(view: ExploreView, catalogue: pd.DataFrame) -> dict[str, str]:
+    """The published rate that stands for the view's transformation of each of its indicators.
+
+    Only at the indicator's own frequency (a quarterly aggregate has no published rate) and
+    not when the series are rebased to compare.
+    """
+    if view.compare == "rebased" and len(view.codes) > 1:
+        return {}
+    meta = catalogue.set_index("code")
+    units = meta["unit"].to_dict()
+    readable = frozenset(RATE_AS_PERCENT_CHANGE)
+    found = {}
+    for code in view.codes:
+        if view.freq and normalise_frequency(view.freq) != normalise_frequency(
+            meta.loc[code, "frequency"]
+        ):
+            continue
+        if rate := published_rate_code(code, view.transform, units, readable):
+            found[code] = rate
+    return found
 
 
 def shown_unit(unit: str, transform: str, rebased: bool) -> str:
@@ -62,6 +89,7 @@ def build(
     parts = []
     meta = catalogue.set_index("code")
     rebased = view.compare == "rebased" and len(view.codes) > 1
+    rates = rate_codes(view, catalogue)
     for code in view.codes:
         info = meta.loc[code]
         name = info["name_vi"] if lang == "vi" else info["name_en"]
@@ -80,7 +108,20 @@ def build(
                 series_name=code,
                 **params,
             )
+            sources = pd.Series(COMPUTED, index=values.index)
+            if code in rates:
+                rate = meta.loc[rates[code]]
+                published = published_change(
+                    series(observations, rates[code], rate["frequency"]), rate["unit"]
+                ).dropna()
+                values = published.combine_first(values)
+                sources = pd.Series(COMPUTED, index=values.index)
+                sources[published.index] = PUBLISHED
             values = _in_range(values.dropna(), view.start, view.end)
+            sources = sources.reindex(values.index)
+            if code in rates:
+                shown_published = int((sources == PUBLISHED).sum())
+                result.rates[code] = (rates[code], shown_published, len(values) - shown_published)
             if rebased and not values.empty:
                 values = apply_transform(values, "rebase", series_name=code)
         except InputError as error:
@@ -109,6 +150,7 @@ def build(
                     "date": values.index.start_time,
                     "value": values.to_numpy(),
                     "status": [statuses.get(p, "") for p in values.index],
+                    "rate_source": list(sources) if code in rates else "",
                     "source": info["source"],
                 }
             )

@@ -67,6 +67,19 @@ TEXT: dict[str, dict[str, Message]] = {
         "overview.as_of": "Số liệu cập nhật đến {date}",
         "data_age.line": "Số liệu mới nhất trên trang: {period} — {age}",
         "data_age.in_progress": "Số liệu mới nhất trên trang: {period} (kỳ chưa kết thúc)",
+        "explore.rate_published": {
+            "count": "n",
+            "other": ("{name}: tốc độ tăng là số công bố của nguồn ({rate}), {n} kỳ."),
+        },
+        "explore.rate_computed": {
+            "count": "n",
+            "other": "{n} kỳ không có số công bố được tính từ số tuyệt đối (số tính toán).",
+        },
+        "explore.rate_help": (
+            "Cục Thống kê so sánh số ước tính của kỳ này với số đã điều chỉnh của cùng kỳ năm "
+            "trước, nên tốc độ tính từ số liệu lưu trữ có thể khác số công bố. Cockpit hiển thị "
+            "số công bố khi có, và chỉ tính toán khi nguồn không công bố."
+        ),
         "data_age.help": (
             "Kỳ mới nhất trong số liệu đang hiển thị trên trang này, và đã bao lâu kể từ khi kỳ đó "
             "kết thúc."
@@ -227,6 +240,24 @@ TEXT: dict[str, dict[str, Message]] = {
         "overview.as_of": "Data as of {date}",
         "data_age.line": "Newest data on this page: {period} — {age}",
         "data_age.in_progress": "Newest data on this page: {period} (period not yet over)",
+        "explore.rate_published": {
+            "count": "n",
+            "one": "{name}: the growth rate is the source's published figure ({rate}), {n} period.",
+            "other": (
+                "{name}: the growth rate is the source's published figure ({rate}), {n} periods."
+            ),
+        },
+        "explore.rate_computed": {
+            "count": "n",
+            "one": "{n} period without a published rate is computed from the levels.",
+            "other": "{n} periods without a published rate are computed from the levels.",
+        },
+        "explore.rate_help": (
+            "The Statistics Office compares this period's estimate with the revised figure of a "
+            "year before, so a rate computed from the stored levels can differ from the published "
+            "one. The Cockpit shows the published rate where there is one and computes it only "
+            "where the source publishes none."
+        ),
         "data_age.help": (
             "The newest period among the figures this page shows, and how long ago it ended."
         ),

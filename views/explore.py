@@ -15,9 +15,10 @@ from domain.headlines import HEADLINE_CODES
 from domain.periods import parse_period
 from ui import cache, state
 from ui.data_age_view import show_age
-from ui.explore_data import build, forecast_rows, forecastable_codes
+from ui.explore_data import build, forecast_rows, forecastable_codes, rate_codes
 from ui.forecast_view import published_caption
 from ui.i18n import current_language, error_text, t, unit_text
+from ui.markdown import plain
 from ui.steps import describe_steps
 from ui.view_state import (
     AGGREGATIONS,
@@ -170,7 +171,10 @@ if not view.codes:
     st.info(t("explore.pick_prompt"), icon=":material/touch_app:")
     st.stop()
 
-observations = cache.observations(engine, view.codes, version)
+rates = rate_codes(view, catalogue)
+observations = cache.observations(
+    engine, tuple(dict.fromkeys([*view.codes, *rates.values()])), version
+)
 result = build(view, observations, catalogue, lang)
 for error in result.errors:
     st.warning(error_text(error), icon=":material/warning:")
@@ -197,6 +201,17 @@ if not result.frame.empty:
     )
     st.caption(t("explore.applied", steps=describe_steps(result.steps, view, lang)))
     show_age([parse_period(label) for label in result.frame["period_label"]], lang)
+    for code, (rate_code, published_count, computed_count) in result.rates.items():
+        st.caption(
+            t(
+                "explore.rate_published",
+                name=plain(names[code]),
+                rate=plain(rate_code),
+                n=published_count,
+            )
+            + (" " + t("explore.rate_computed", n=computed_count) if computed_count else ""),
+            help=t("explore.rate_help"),
+        )
     for code in dict.fromkeys(forecasts.get("code", [])):
         st.caption(published_caption(published[code], names[code], lang))
 
