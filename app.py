@@ -11,6 +11,7 @@ from services.permissions import can_open, require_page
 from ui import cache, state
 from ui.auth import session_user, sign_in_screen, sign_out, write_session_cookie
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, error_text, t
+from ui.unexpected import run_guarded
 
 st.set_page_config(page_title="Cockpit", layout="wide")
 
@@ -76,4 +77,4 @@ try:
 except PermissionDenied as error:
     st.error(error_text(error), icon=":material/block:")
     st.stop()
-current.run()
+run_guarded(current.run)

@@ -23,6 +23,7 @@ from analytics.transforms import transform_pipeline
 from domain.errors import InputError
 from domain.periods import parse_period, period_label
 from domain.vocabulary import Frequency
+from domain.whole_numbers import plain_whole
 from forecasting.exog import future_index, outlier_dummies
 
 TARGET_TRANSFORMS: tuple[str, ...] = ("level", "yoy_pct", "pct_change", "yoy_change", "change")
@@ -124,14 +125,15 @@ def parse_order(text: str, name: str) -> list[int] | None:
     parts = [part for part in re.split(r"[\s,;()]+", text or "") if part]
     if not parts:
         return None
-    if len(parts) != 3 or not all(part.isdigit() for part in parts):
+    order = [plain_whole(part) for part in parts]
+    if len(order) != 3 or None in order:
         raise InputError(
             "lab.error.order_unreadable",
             f"{name} {text} is not three whole numbers like 1,1,0",
             name=name,
             text=text,
         )
-    return [int(part) for part in parts]
+    return [number for number in order if number is not None]
 
 
 def forecast_arguments(

@@ -67,6 +67,11 @@ _ENGLISH_MONTHS: dict[str, int] = {
     for month, name in dates.get_month_names(width, locale=locale).items()
 }
 
+FIRST_YEAR = 1900
+LAST_YEAR = 2100
+"""The years a period may fall in: the shipped data start in 1960 and plans look a few years ahead;
+beyond these pandas' timestamps overflow (after 2262), and no Government figure lies there."""
+
 _CUT_OFF_START_DAY = 15
 _CUT_OFF_END_DAY = 14
 
@@ -166,6 +171,14 @@ def parse_period(label: str, freq: str | None = None) -> pd.Period:
         key, template = _FREQUENCY_ERRORS[expected]
         raise InputError(key, template.format(period=label), period=label)
     year = int(match["year"])
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise InputError(
+            "error.period_out_of_range",
+            f"period {label} is outside the years {FIRST_YEAR} to {LAST_YEAR}",
+            period=label,
+            first=str(FIRST_YEAR),
+            last=str(LAST_YEAR),
+        )
     if label_freq == "M":
         month = _ENGLISH_MONTHS[month_name] if month_name else int(groups["month"])
         if not 1 <= month <= 12:

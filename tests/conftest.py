@@ -12,9 +12,15 @@ from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import Engine, create_engine, event, text
+from streamlit import config as streamlit_config
 
 from data.engine import make_engine
 from data.migrate import upgrade
+
+# Page tests must see every exception, not the short notice ui.unexpected shows users instead.
+os.environ.setdefault("COCKPIT_RAISE_UNEXPECTED", "1")
+# and their messages in full, which the served app redacts (.streamlit/config.toml).
+streamlit_config.set_option("client.showErrorDetails", "full")
 
 POSTGRES_URL = os.environ.get("COCKPIT_TEST_POSTGRES_URL", "")
 BACKENDS = ["sqlite", "postgres"]

@@ -24,6 +24,7 @@ from analytics.formatting import LANGUAGES, format_number, locale_of
 from domain.errors import CockpitError
 from ui import text_accounts as accounts_text
 from ui import text_forecast as forecast_text
+from ui import text_hardening as hardening_text
 from ui import text_units as units_text
 
 DEFAULT_LANGUAGE = "vi"
@@ -398,7 +399,7 @@ TEXT: dict[str, dict[str, Message]] = {
 }
 
 
-for _part in (accounts_text.TEXT, forecast_text.TEXT, units_text.TEXT):
+for _part in (accounts_text.TEXT, forecast_text.TEXT, hardening_text.TEXT, units_text.TEXT):
     for _lang in LANGUAGES:
         TEXT[_lang].update(_part[_lang])
 

@@ -16,6 +16,7 @@ from analytics.transforms import TRANSFORMS
 from domain.errors import InputError
 from domain.periods import parse_period, period_label
 from domain.vocabulary import Frequency
+from domain.whole_numbers import plain_whole
 
 MAX_INDICATORS = 6
 FREQUENCIES = ("", *(frequency.pandas for frequency in Frequency))
@@ -94,8 +95,9 @@ def parse_view(params: dict[str, str], known_codes: set[str]) -> ExploreView:
     window = DEFAULT_WINDOW
     raw_window = params.get("ma", "")
     if raw_window:
-        if raw_window.isdigit() and 2 <= int(raw_window) <= 36:
-            window = int(raw_window)
+        number = plain_whole(raw_window)
+        if number is not None and 2 <= number <= 36:
+            window = number
         else:
             errors.append(
                 InputError(

@@ -289,3 +289,16 @@ def test_third_half_year_is_refused():
     assert str(raised.value) == "half year 3 is not 1 or 2"
     assert raised.value.key == "error.half_year_invalid"
     assert raised.value.params == {"half": 3}
+
+
+@pytest.mark.parametrize("label", ["3000", "2262-05", "1677-Q3", "Tháng 1/9999", "1000", "2101"])
+def test_a_period_outside_the_supported_years_is_refused(label: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_period(label)
+    assert caught.value.key == "error.period_out_of_range"
+    assert caught.value.params["period"] == label
+
+
+@pytest.mark.parametrize("label", ["1900", "2100-12", "1960", "2100-Q4"])
+def test_the_supported_years_end_at_1900_and_2100(label: str) -> None:
+    assert parse_period(label).year in (1900, 1960, 2100)
