@@ -1,8 +1,10 @@
 """Data officers' submissions and corrections: new observations, appended and audited.
 
 Observations are append-only (see ``data.tables``). A *submission* adds the value of a period as
-known on its ``vintage``; a *correction* adds a new row for a period that already has one, with a
-later vintage or the status ``revised``, and the audit row keeps the value it corrects. Nothing is
+known on its ``vintage``, and only for a period that has none yet; a *correction* adds a new row for
+a period that already has one, with a later vintage or the status ``revised`` and a reason, and the
+audit row keeps the value it corrects. A second value for the same period is always a correction,
+never a silent second submission. Nothing is
 ever updated or deleted, so every figure a meeting saw can be found again.
 
 A value cannot be known before its period: a period that starts after the vintage (the day the
@@ -158,10 +160,19 @@ def _append(
         agency = store.indicator_agency(conn, indicator_code)
         require(user, action, agency_code=agency)
         store.check_geography(conn, geography_code)
-        before = None
+        before = store.latest(conn, row)
         if action == Action.OBSERVATION_CORRECT:
-            before = store.latest(conn, row)
             _check_correction(row, before)
+        elif before is not None:
+            raise InputError(
+                "error.period_has_value",
+                f"{indicator_code} already has the value {before['value']} for "
+                f"{row['period_start']}–{row['period_end']}, known on {before['vintage']}; "
+                "a second value is a correction, which needs a reason",
+                code=indicator_code,
+                value=float(before["value"]),
+                vintage=before["vintage"].isoformat(),
+            )
         row.update(recorded_at=audit.utc_now(), recorded_by=user.username)
         try:
             row["id"] = store.append(conn, row)

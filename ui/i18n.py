@@ -15,6 +15,8 @@ the separators of the language ("1.234 dòng", "1,234 rows"); a count that is no
 
 from __future__ import annotations
 
+import math
+from decimal import Decimal
 from numbers import Integral
 from typing import Any
 
@@ -457,12 +459,25 @@ def unit_text(unit: str, lang: str | None = None) -> str:
     return TEXT.get(lang, {}).get(f"unit.{unit}", unit)
 
 
+def _written_float(value: float, lang: str) -> str:
+    """A number an error quotes, with the separators of ``lang`` and the decimals it has (at most
+    six): 3.6 is "3,6" in Vietnamese, 25950.0 is "25.950"."""
+    decimals = 0
+    if math.isfinite(value):
+        exponent = Decimal(repr(value)).normalize().as_tuple().exponent
+        decimals = min(6, max(0, -exponent)) if isinstance(exponent, int) else 0
+    return format_number(value, lang, decimals)
+
+
 def error_text(error: CockpitError) -> str:
     """A user's error in the session's language (the English message if the key is unknown)."""
     lang = current_language()
     if error.key not in TEXT[lang] and error.key not in TEXT[DEFAULT_LANGUAGE]:
         return str(error)
-    params = dict(error.params)
+    params = {
+        name: _written_float(value, lang) if isinstance(value, float) else value
+        for name, value in error.params.items()
+    }
     for name in ("role", "page", "action"):
         label = TEXT[lang].get(f"{name}.{params.get(name)}")
         if label:

@@ -8,6 +8,10 @@ TEXT: dict[str, dict[str, str | dict]] = {
         "error.period_out_of_range": (
             "Kỳ {period} nằm ngoài khoảng năm {first}–{last} mà Cockpit lưu trữ."
         ),
+        "error.period_has_value": (
+            "{code} đã có giá trị {value} cho kỳ này (biết đến ngày {vintage}). Giá trị thứ hai "
+            "cho cùng kỳ là một điều chỉnh: hãy chọn «Điều chỉnh» và nêu lý do."
+        ),
         "error.unexpected": (
             "Đã xảy ra lỗi ngoài dự kiến; trang không hiển thị được phần này. Hãy báo cho quản "
             "trị viên mã lỗi {id}."
@@ -16,6 +20,10 @@ TEXT: dict[str, dict[str, str | dict]] = {
     "en": {
         "error.period_out_of_range": (
             "Period {period} is outside the years {first}–{last} that the Cockpit holds."
+        ),
+        "error.period_has_value": (
+            "{code} already has the value {value} for this period (known on {vintage}). A second "
+            "value for the same period is a correction: choose “Correction” and give a reason."
         ),
         "error.unexpected": (
             "Something unexpected went wrong and this part of the page could not be shown. "

@@ -133,3 +133,24 @@ def test_a_period_that_has_not_begun_is_refused() -> None:
             "error.period_in_future", "vi", period=f"{start}–{end}", vintage=today.isoformat()
         )
     ]
+
+
+def test_a_second_value_for_a_period_is_refused_until_sent_as_a_correction_with_a_reason() -> None:
+    at = _submit(_fill(_open(), "2023-09", "4,5"))
+    assert _stored("2023-09") == [4.5]
+    at = _submit(_fill(at, "2023-09", "4,6"))
+    [refusal] = [e.value for e in at.error]
+    assert refusal.startswith(f"{CODE} đã có giá trị 4,5 cho kỳ này")
+    assert "Điều chỉnh" in refusal
+    assert _stored("2023-09") == [4.5], "nothing was written"
+    at = _fill(at, "2023-09", "4,6")
+    at.radio[0].set_value("correct")
+    at.text_input[3].set_value("Công văn điều chỉnh số 12")
+    at = _submit(at)
+    assert [e.value for e in at.error] == []
+    assert _stored("2023-09") == [4.6]
+    engine = make_engine(os.environ["COCKPIT_DATABASE_URL"])
+    history = repository.vintages(engine, CODE)
+    engine.dispose()
+    september = history[pd.to_datetime(history["period_start"]).dt.date == dt.date(2023, 9, 1)]
+    assert sorted(september["value"]) == [4.5, 4.6], "the first value is kept, the new one added"

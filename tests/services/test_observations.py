@@ -66,7 +66,9 @@ def test_a_correction_is_a_new_row_and_the_latest_value_wins(people, catalogue_e
         ({"source": "  "}, "error.source_required"),
         ({"indicator_code": "NOPE"}, "error.unknown_indicator_code"),
         ({"geography_code": "XX"}, "error.unknown_geography"),
-        ({"vintage": FEB_6}, "error.observation_exists"),
+        ({"vintage": FEB_6}, "error.period_has_value"),
+        ({}, "error.period_has_value"),
+        ({"status": "official", "value": 1.2}, "error.period_has_value"),
     ],
 )
 @sqlite_only
