@@ -204,8 +204,10 @@ def authenticate(
     now = now or audit.utc_now()
     name = normalise_username(username) if isinstance(username, str) else ""
     hasher = password_hasher()
-    with engine.connect() as conn:
-        row = conn.execute(select(t.users).where(t.users.c.username == name)).mappings().first()
+    row = None
+    if name.isprintable():
+        with engine.connect() as conn:
+            row = conn.execute(select(t.users).where(t.users.c.username == name)).mappings().first()
     stored_hash = row["password_hash"] if row is not None else None
     matches = _verify(hasher, stored_hash or _dummy_hash(hasher), password)
 

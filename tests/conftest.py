@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import Engine, create_engine, event, text
 from streamlit import config as streamlit_config
 
-from data.engine import make_engine
+from data.engine import make_engine, refuse_nul_characters
 from data.migrate import upgrade
 
 # Page tests must see every exception, not the short notice ui.unexpected shows users instead.
@@ -33,6 +33,7 @@ def _postgres_engine() -> tuple[Engine, str]:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     admin.dispose()
     engine = create_engine(POSTGRES_URL, pool_pre_ping=True)
+    refuse_nul_characters(engine)
 
     @event.listens_for(engine, "connect")
     def _search_path(dbapi_connection, _record):  # type: ignore[no-untyped-def]

@@ -12,6 +12,10 @@ TEXT: dict[str, dict[str, str | dict]] = {
             "{code} đã có giá trị {value} cho kỳ này (biết đến ngày {vintage}). Giá trị thứ hai "
             "cho cùng kỳ là một điều chỉnh: hãy chọn «Điều chỉnh» và nêu lý do."
         ),
+        "error.nul_character": (
+            "Văn bản có ký tự NUL (\\x00), không phải văn bản hợp lệ; hãy gõ lại hoặc dán lại "
+            "mà không có ký tự đó."
+        ),
         "error.unexpected": (
             "Đã xảy ra lỗi ngoài dự kiến; trang không hiển thị được phần này. Hãy báo cho quản "
             "trị viên mã lỗi {id}."
@@ -24,6 +28,10 @@ TEXT: dict[str, dict[str, str | dict]] = {
         "error.period_has_value": (
             "{code} already has the value {value} for this period (known on {vintage}). A second "
             "value for the same period is a correction: choose “Correction” and give a reason."
+        ),
+        "error.nul_character": (
+            "The text holds a NUL character (\\x00), which is not text; type or paste it again "
+            "without it."
         ),
         "error.unexpected": (
             "Something unexpected went wrong and this part of the page could not be shown. "
