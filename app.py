@@ -3,6 +3,8 @@ that shows each role only the pages it may open."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from domain.errors import PermissionDenied
@@ -13,7 +15,11 @@ from ui.auth import session_user, sign_in_screen, sign_out, write_session_cookie
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, error_text, t
 from ui.unexpected import run_guarded
 
-st.set_page_config(page_title="Cockpit", layout="wide")
+FAVICON = Path(__file__).resolve().parent / "ui" / "assets" / "favicon.png"
+
+# The favicon ships with the app: a page's Material icon would be fetched from a public font
+# service, which an isolated Government network cannot reach.
+st.set_page_config(page_title="Cockpit", page_icon=str(FAVICON), layout="wide")
 
 if state.LANG not in st.session_state:
     requested = st.query_params.get("lang", DEFAULT_LANGUAGE)
