@@ -11,7 +11,7 @@ from domain.errors import PermissionDenied
 from domain.vocabulary import PageKey
 from services.permissions import can_open, require_page
 from ui import cache, state
-from ui.auth import session_user, sign_in_screen, sign_out, write_session_cookie
+from ui.auth import session_user, sign_in_screen, sign_out, watch_idle, write_session_cookie
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, error_text, t
 from ui.unexpected import run_guarded
 
@@ -73,6 +73,7 @@ if user is None:
     sign_in_screen(engine)
 
 with st.sidebar:
+    watch_idle()
     st.caption(t("auth.signed_in_as", name=user.label, role=t(f"role.{user.role}")))
     if st.button(t("auth.sign_out"), icon=":material/logout:"):
         sign_out(engine)

@@ -26,6 +26,9 @@ from services.accounts import User
 from ui import state
 from ui.i18n import error_text, t
 
+KEPT_AFTER_SIGN_OUT = frozenset({state.LANG, state.SESSION_RESUME_TRIED, state.COOKIE_CLEAR})
+"""What a sign-out or timeout keeps of the session: the language, and the cookie's bookkeeping."""
+
 
 def current_user() -> User | None:
     """The signed-in user of this session, if any."""
@@ -44,8 +47,11 @@ def _now() -> dt.datetime:
 
 
 def _end_session(notice: str) -> None:
-    for key in (state.USER, state.LAST_ACTIVE, state.SESSION):
-        st.session_state.pop(key, None)
+    """Forget everything of the session but its language, so the next person at this screen sees
+    nothing of the last one's work (a search, a chosen indicator, a half-filled form)."""
+    for key in list(st.session_state):
+        if key not in KEPT_AFTER_SIGN_OUT:
+            del st.session_state[key]
     st.session_state[state.NOTICE] = notice
     st.session_state[state.COOKIE_CLEAR] = True
 
@@ -164,6 +170,28 @@ def write_session_cookie() -> None:
             + (location.protocol === "https:" ? "; Secure" : "");</script>""",
             unsafe_allow_javascript=True,
         )
+
+
+def watch_idle() -> None:
+    """Clear the screen once the session has been idle too long, without waiting for a click.
+
+    A fragment re-runs every :func:`idle_check_seconds` in the browser's session; it changes
+    nothing while the session is active, and starts a full run once it is idle, which signs out
+    and shows the sign-in screen in place of the page.
+    """
+    st.fragment(_rerun_if_idle, run_every=idle_check_seconds())()
+
+
+def idle_check_seconds() -> float:
+    """How often an open page checks for idleness: a quarter of the idle timeout, between 2 s and
+    a minute, so an unattended screen clears at most a quarter late."""
+    return min(60.0, max(2.0, accounts.idle_timeout().total_seconds() / 4))
+
+
+def _rerun_if_idle() -> None:
+    last_active = st.session_state.get(state.LAST_ACTIVE)
+    if last_active is not None and accounts.is_idle(last_active, _now()):
+        st.rerun(scope="app")
 
 
 def session_user(engine: Engine) -> User | None:

@@ -103,6 +103,19 @@ def test_sign_out_returns_to_the_sign_in_screen_and_is_audited(open_page) -> Non
     assert len(_audit_rows(action="sign_out", actor=ACCOUNTS["admin"][0])) >= 1
 
 
+def test_sign_out_forgets_the_last_persons_work(open_page) -> None:  # type: ignore[no-untyped-def]
+    at = open_page("views/explore.py", role="leader", ind="EXP_M.TOTAL")
+    at.session_state["explore.search"] = "rice export"
+    at.run()
+    assert at.text_input(key="explore.search").value == "rice export"
+    assert at.session_state["explore.codes"] == ["EXP_M.TOTAL"]
+    sign_out = next(b for b in at.sidebar.button if b.label == translate("auth.sign_out", "vi"))
+    sign_out.click().run()
+    assert [title.value for title in at.title] == [translate("auth.title", "vi")]
+    for key in ("explore.codes", "explore.search", "explore.applied_url", "auth.user"):
+        assert key not in at.session_state, key
+
+
 def test_an_idle_session_is_signed_out(open_page) -> None:  # type: ignore[no-untyped-def]
     at = open_page("views/overview.py", role="leader")
     at.session_state["auth.last_active"] = dt.datetime.now(dt.UTC).replace(
