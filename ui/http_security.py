@@ -54,7 +54,7 @@ class SecurityHeaders:
             return
         added = SECURITY_HEADERS + ((HSTS,) if scope.get("scheme") == "https" else ())
         if not metrics_open() and scope.get("path", "").rstrip("/").endswith(CLOSED_PATHS):
-            await _not_found(send, added)
+            await not_found(send, added)
             return
         names = {name for name, _ in added}
 
@@ -67,7 +67,7 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-async def _not_found(send: Send, headers: tuple[tuple[bytes, bytes], ...]) -> None:
+async def not_found(send: Send, headers: tuple[tuple[bytes, bytes], ...]) -> None:
     body = b"Not Found"
     await send(
         {
