@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import os
 import time
 
 from data.engine import database_url, make_engine
 from data.migrate import upgrade
+from data.privileges import grant_app_role
 from data.seed_load import load_all
 from jobs.users import first_admin_hint
 
 
 def main() -> None:
-    """Migrate the configured database to the newest schema and load what is not loaded yet."""
+    """Migrate the configured database to the newest schema and load what is not loaded yet; with
+    ``COCKPIT_APP_ROLE`` set (PostgreSQL), grant that role the app's least privilege."""
     engine = make_engine()
     started = time.perf_counter()
     upgrade(engine)
     report = load_all(engine)
+    app_role = os.environ.get("COCKPIT_APP_ROLE", "").strip()
+    if app_role:
+        grant_app_role(engine, app_role)
+        print(f"Role {app_role} may read and add rows, and change only what is meant to change.")
     seconds = time.perf_counter() - started
     where = database_url().split("@")[-1]
     print(
