@@ -13,6 +13,7 @@ from services.permissions import can_open, require_page
 from ui import cache, state
 from ui.auth import session_user, sign_in_screen, sign_out, watch_idle, write_session_cookie
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, error_text, t
+from ui.markdown import plain
 from ui.unexpected import run_guarded
 
 FAVICON = Path(__file__).resolve().parent / "ui" / "assets" / "favicon.png"
@@ -74,7 +75,7 @@ if user is None:
 
 with st.sidebar:
     watch_idle()
-    st.caption(t("auth.signed_in_as", name=user.label, role=t(f"role.{user.role}")))
+    st.caption(t("auth.signed_in_as", name=plain(user.label), role=t(f"role.{user.role}")))
     if st.button(t("auth.sign_out"), icon=":material/logout:"):
         sign_out(engine)
         st.rerun()

@@ -28,6 +28,7 @@ from ui import text_accounts as accounts_text
 from ui import text_forecast as forecast_text
 from ui import text_hardening as hardening_text
 from ui import text_units as units_text
+from ui.markdown import plain
 
 DEFAULT_LANGUAGE = "vi"
 PLURAL_COUNT = "count"
@@ -470,7 +471,8 @@ def _written_float(value: float, lang: str) -> str:
 
 
 def error_text(error: CockpitError) -> str:
-    """A user's error in the session's language (the English message if the key is unknown)."""
+    """A user's error in the session's language (the English message if the key is unknown),
+    for a Markdown element: the texts it quotes are escaped, so they show as typed."""
     lang = current_language()
     if error.key not in TEXT[lang] and error.key not in TEXT[DEFAULT_LANGUAGE]:
         return str(error)
@@ -482,4 +484,9 @@ def error_text(error: CockpitError) -> str:
         label = TEXT[lang].get(f"{name}.{params.get(name)}")
         if label:
             params[name] = label
-    return translate(error.key, lang, **params)
+    # An error quotes what a person or a URL supplied; it is shown through Markdown, as written.
+    return translate(error.key, lang, **{n: _as_written(v) for n, v in params.items()})
+
+
+def _as_written(value: Any) -> Any:
+    return plain(value) if isinstance(value, str) else value

@@ -220,14 +220,14 @@ if not result.frame.empty:
         info = meta.loc[code]
         shown = result.frame[result.frame["code"] == code]
         latest_status = observations[observations["indicator_code"] == code]["status"].iloc[-1]
-        st.markdown(f"**{names[code]}** · `{code}`")
+        st.markdown(f"**{plain(names[code])}** · {plain(code)}")
         st.caption(
             " · ".join(
                 [
                     f"{t('explore.meta.unit')}: {unit_text(info['unit'], lang)}",
-                    f"{t('explore.meta.source')}: {info['source']}",
+                    f"{t('explore.meta.source')}: {plain(info['source'])}",
                     f"{t('explore.meta.agency')}: "
-                    f"{info['agency_vi'] if lang == 'vi' else info['agency_en']}",
+                    f"{plain(info['agency_vi'] if lang == 'vi' else info['agency_en'])}",
                     f"{t('explore.meta.updated')}: {format_date(info['last_vintage'], lang)}",
                     f"{t('explore.meta.status')}: {t(f'status.{latest_status}')}",
                     f"{t('explore.meta.coverage')}: {shown['period'].iloc[0]} – "

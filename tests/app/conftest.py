@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -73,6 +74,12 @@ def open_page() -> Callable[..., AppTest]:
         return at
 
     return _open
+
+
+def shown(markdown: str) -> str:
+    """What a person reads of an element's Markdown source: its backslash escapes removed (the
+    app escapes what a person or a URL typed, see ``ui.markdown.plain``)."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
 
 
 def charts(at: AppTest) -> list[dict]:

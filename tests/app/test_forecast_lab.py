@@ -17,7 +17,7 @@ from data.engine import make_engine
 from forecasting import forecast
 from forecasting.result import Member
 from services import forecasts as forecast_service
-from tests.app.conftest import charts, user_for
+from tests.app.conftest import charts, shown, user_for
 from ui import cache
 from ui.i18n import translate
 
@@ -87,7 +87,7 @@ def test_a_parameter_the_model_refuses_is_said_in_vietnamese(open_page) -> None:
         "2021-12..2020-02"  # typed as ARIMA (which takes dummies) opens
     )
     at.selectbox(key="lab.method").set_value("arima").run()
-    assert [e.value for e in at.error] == [
+    assert [shown(e.value) for e in at.error] == [
         vi("lab.error.outlier_reversed", start="2021-12", end="2020-02")
     ]
 

@@ -6,7 +6,7 @@ import pandas as pd
 
 from analytics.formatting import format_number
 from domain.headlines import HEADLINES
-from tests.app.conftest import charts
+from tests.app.conftest import charts, shown
 from ui.i18n import translate
 
 CPI = "CPI_YOY.CHI_SO_GIA_TIEU_DUNG"
@@ -54,7 +54,7 @@ def test_explore_draws_a_chart_from_the_url(open_page) -> None:  # type: ignore[
 def test_explore_bad_url_parts_are_reported_and_the_rest_still_works(open_page) -> None:  # type: ignore[no-untyped-def]
     at = open_page("views/explore.py", ind=f"NOPE,{CPI}", tf="cubic", **{"from": "2026-13"})
     assert not at.exception
-    warnings = [w.value for w in at.warning]
+    warnings = [shown(w.value) for w in at.warning]
     assert translate("error.unknown_indicator", "vi", code="NOPE") in warnings
     assert translate("error.period_invalid", "vi", period="2026-13") in warnings
     assert any("cubic" in w for w in warnings)
@@ -67,7 +67,7 @@ def test_explore_year_on_year_on_a_short_series_says_why(open_page) -> None:  # 
     at = open_page("views/explore.py", ind=f"{code},{CPI}", tf="yoy_pct")
     assert not at.exception
     expected = translate("error.transform_needs_year", "vi", code=code, n=5)
-    assert expected in [w.value for w in at.warning]
+    assert expected in [shown(w.value) for w in at.warning]
     assert charts(at), "the other indicator is still drawn"
 
 
@@ -83,7 +83,7 @@ def test_explore_typed_period_that_is_wrong_is_refused_on_the_page(open_page) ->
     at = open_page("views/explore.py", ind=CPI)
     at.text_input(key="explore.start").set_value("2024-Q5").run()
     assert not at.exception
-    assert [e.value for e in at.error] == [
+    assert [shown(e.value) for e in at.error] == [
         translate("error.period_invalid_quarter", "vi", period="2024-Q5")
     ]
     assert charts(at)

@@ -13,7 +13,7 @@ from analytics.formatting import format_period
 from data import repository
 from data.engine import make_engine
 from services import accounts
-from tests.app.conftest import APP, PASSWORD
+from tests.app.conftest import APP, PASSWORD, shown
 from ui.i18n import translate
 
 CODE = "FIR_PA"  # the State Bank's refinancing rate, 4 to 6 % in 2022-2024
@@ -81,7 +81,7 @@ def test_a_number_the_other_language_reads_a_thousand_times_larger_is_refused() 
     # formats a form's selectbox options in the default language, so it cannot send an English
     # form)
     at = _submit(_fill(_open(), "2023-03", "4,500"))
-    assert [e.value for e in at.error] == [
+    assert [shown(e.value) for e in at.error] == [
         translate("error.number_ambiguous", "vi", text="4,500", decimal="4,5", thousands="4.500")
     ]
     assert at.checkbox.len == 0
@@ -128,7 +128,7 @@ def test_a_period_that_has_not_begun_is_refused() -> None:
     next_month = pd.Period(today, freq="M") + 1
     at = _submit(_fill(_open(), format_period(next_month, "vi"), "4,5"))
     start, end = next_month.start_time.date(), next_month.end_time.date()
-    assert [e.value for e in at.error] == [
+    assert [shown(e.value) for e in at.error] == [
         translate(
             "error.period_in_future", "vi", period=f"{start}–{end}", vintage=today.isoformat()
         )
@@ -139,7 +139,7 @@ def test_a_second_value_for_a_period_is_refused_until_sent_as_a_correction_with_
     at = _submit(_fill(_open(), "2023-09", "4,5"))
     assert _stored("2023-09") == [4.5]
     at = _submit(_fill(at, "2023-09", "4,6"))
-    [refusal] = [e.value for e in at.error]
+    [refusal] = [shown(e.value) for e in at.error]
     assert refusal.startswith(f"{CODE} đã có giá trị 4,5 cho kỳ này")
     assert "Điều chỉnh" in refusal
     assert _stored("2023-09") == [4.5], "nothing was written"
