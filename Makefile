@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run setup db test lint bench bench-forecast forecast admin clean
+.PHONY: run setup db test lint bench bench-forecast forecast admin clean deploy-check
 
 $(BIN)/activate:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -34,12 +34,19 @@ lint: $(VENV)/.dev
 
 test: $(VENV)/.dev db lint
 	bash scripts/ensure_chromium.sh
+	bash scripts/ensure_nginx.sh
 	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
 
 # The page benchmark drives Debian's chromium through Playwright, a test dependency.
 bench: $(VENV)/.dev db
 	bash scripts/ensure_chromium.sh
 	$(BIN)/python -m bench.pages
+
+# nginx over TLS in front of two app servers, checked in a real browser (see the README).
+deploy-check: $(VENV)/.dev
+	bash scripts/ensure_chromium.sh
+	bash scripts/ensure_nginx.sh
+	$(BIN)/python -m pytest -q tests/e2e/test_reverse_proxy.py
 
 bench-forecast: | $(BIN)/activate
 	test -x .venv-bench/bin/python || $(PYTHON) -m venv .venv-bench

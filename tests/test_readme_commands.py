@@ -94,6 +94,7 @@ NOT_RUN: dict[str, str] = {
     "bench": "it takes minutes; the dry run and the import check cover what it installs",
     "bench-forecast": "it forecasts the 3,003 M3 series and builds .venv-bench (minutes)",
     "clean": "it deletes the virtual environment that the real runs borrow",
+    "deploy-check": "it is tests/e2e/test_reverse_proxy.py, which make test runs as well",
 }
 """Targets that are only dry-run, each with the reason."""
 
