@@ -1,18 +1,17 @@
 """Data officers' submissions and corrections: new observations, appended and audited.
 
 Observations are append-only (see ``data.tables``). A *submission* adds the value of a period as
-known on its ``vintage``, and only for a period that has none yet; a *correction* adds a new row for
-a period that already has one, with a later vintage or the status ``revised`` and a reason, and the
-audit row keeps the value it corrects. A second value for the same period is always a correction,
-never a silent second submission. Nothing is
-ever updated or deleted, so every figure a meeting saw can be found again.
+known today (its ``vintage``: no caller chooses it, so nobody can backdate a figure), and only for a
+period that has none yet; a *correction* adds a new row for a period that already has one, with a
+later vintage or the status ``revised`` and a reason, and the audit row keeps the value it
+corrects. A second value for the same period is always a correction, never a silent second
+submission. Nothing is ever updated or deleted, so every figure a meeting saw can be found again.
 
-A value cannot be known before its period: a period that starts after the vintage (the day the
-value became known, never after today) is refused, and so is a period that has not ended on its
-vintage, unless the value is an *estimate*. The exception is the GSO's own practice: its monthly
-report gives an estimate (*ước tính*) of the month it is published in, before the month ends;
-preliminary, official and revised figures come after the period. The check runs here, so the
-form, the API and every job are held to it.
+A value cannot be known before its period: a period that starts after the vintage is refused,
+and so is a period that has not ended on its vintage, unless the value is an *estimate*. The
+exception is the GSO's own practice: its monthly report gives an estimate (*ước tính*) of the
+month it is published in, before the month ends; preliminary, official and revised figures come
+after the period. The check runs here, so the form, the API and every job are held to it.
 
 Only a data officer may write, and only for indicators its own agency is responsible for
 (``services.permissions.require``); the check runs here, whatever page called.
@@ -38,6 +37,12 @@ STATUSES: tuple[Status, ...] = tuple(Status)
 NATIONAL = "VN"
 
 
+def today() -> dt.date:
+    """The day a value written now becomes known: its vintage. The one clock of this module, so
+    that tests can set the day; no caller chooses a vintage, past or future."""
+    return dt.date.today()
+
+
 def submit_observation(
     engine: Engine,
     user: Principal,
@@ -47,10 +52,9 @@ def submit_observation(
     value: float,
     status: str,
     source: str,
-    vintage: dt.date | None = None,
     geography_code: str = NATIONAL,
 ) -> dict[str, Any]:
-    """Append the value of one period of ``indicator_code``, as known on ``vintage``.
+    """Append the value of one period of ``indicator_code``, as known today.
 
     Parameters
     ----------
@@ -65,9 +69,6 @@ def submit_observation(
         One of :data:`STATUSES`.
     source:
         Where the figure comes from (a report, a letter), as the reader should see it.
-    vintage:
-        The date the value became known; today by default, never in the future. The period must
-        have started by then, and ended by then unless ``status`` is ``estimate``.
     geography_code:
         The country (``VN``, the default) or a province code.
 
@@ -87,7 +88,6 @@ def submit_observation(
         value,
         status,
         source,
-        vintage,
         reason=None,
     )
 
@@ -101,14 +101,13 @@ def correct_observation(
     value: float,
     source: str,
     reason: str,
-    vintage: dt.date | None = None,
     status: str = Status.REVISED,
     geography_code: str = NATIONAL,
 ) -> dict[str, Any]:
     """Append a corrected value for a period that already has one.
 
-    The correction must be newer than the latest value of the period: a later ``vintage``, or the
-    same vintage with the status ``revised`` (the default). ``reason`` says why, for the audit
+    The correction must be newer than the latest value of the period: known on a later day, or on
+    the same day with the status ``revised`` (the default). ``reason`` says why, for the audit
     trail. Parameters are as in :func:`submit_observation`; the audit row ``observation.correct``
     keeps the latest value before the correction and the new row.
     """
@@ -123,7 +122,6 @@ def correct_observation(
         value,
         status,
         source,
-        vintage,
         reason=(reason or "").strip() or None,
     )
 
@@ -139,7 +137,6 @@ def _append(
     value: float,
     status: str,
     source: str,
-    vintage: dt.date | None,
     reason: str | None,
 ) -> dict[str, Any]:
     require_role(user, action)
@@ -150,7 +147,7 @@ def _append(
         "period_end": _as_date(period_end, "period_end"),
         "value": _finite(value),
         "status": _valid_status(status),
-        "vintage": _as_date(vintage or dt.date.today(), "vintage"),
+        "vintage": today(),
         "source": (source or "").strip(),
     }
     _check_row(row)
@@ -207,12 +204,6 @@ def _check_row(row: dict[str, Any]) -> None:
             f"the period starts on {row['period_start']}, after it ends on {row['period_end']}",
             start=row["period_start"].isoformat(),
             end=row["period_end"].isoformat(),
-        )
-    if row["vintage"] > dt.date.today():
-        raise InputError(
-            "error.vintage_in_future",
-            f"vintage {row['vintage']} is in the future; it is the date the value became known",
-            vintage=row["vintage"].isoformat(),
         )
     _check_period_known(row)
     if not row["source"]:

@@ -7,8 +7,6 @@ officer ticks a confirmation that names that value and period; typing another va
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 import streamlit as st
 
@@ -112,13 +110,9 @@ if can(user, Action.OBSERVATION_SUBMIT, agency_code=agency):
         start, end = statistical_bounds(period)
         try:
             if kind == "submit":
-                submit_observation(
-                    engine, user, code, start, end, value, status_choice, source, dt.date.today()
-                )
+                submit_observation(engine, user, code, start, end, value, status_choice, source)
             else:
-                correct_observation(
-                    engine, user, code, start, end, value, source, reason, dt.date.today()
-                )
+                correct_observation(engine, user, code, start, end, value, source, reason)
         except CockpitError as error:
             st.error(error_text(error), icon=":material/block:")
         else:

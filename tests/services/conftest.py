@@ -6,11 +6,14 @@ The production default is covered by ``test_default_profile_is_argon2id_with_lib
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from sqlalchemy import Engine, insert
 
 from data import tables as t
 from services import accounts
+from services import observations as observations_write
 
 PASSWORD = "Correct-Horse-42!"
 
@@ -24,6 +27,17 @@ sqlite_only = pytest.mark.parametrize("migrated_engine", ["sqlite"], indirect=Tr
 def light_argon2(monkeypatch: pytest.MonkeyPatch) -> None:
     """Hash with the test profile (1 pass, 1 MiB) instead of the production defaults."""
     monkeypatch.setenv("COCKPIT_ARGON2_PROFILE", "test")
+
+
+@pytest.fixture
+def on_day(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Set the day that values written from now on become known (their vintage): the service's
+    clock, which no caller can choose."""
+
+    def set_day(day: dt.date) -> None:
+        monkeypatch.setattr(observations_write, "today", lambda: day)
+
+    return set_day
 
 
 @pytest.fixture

@@ -35,7 +35,7 @@ def _actions(engine) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_every_audited_action_writes_a_row_with_who_what_before_and_after(
-    people, catalogue_engine
+    people, catalogue_engine, on_day
 ) -> None:  # type: ignore[no-untyped-def]
     engine, admin, officer = catalogue_engine, people["admin"], people["data_officer"]
     performed = {
@@ -52,18 +52,17 @@ def test_every_audited_action_writes_a_row_with_who_what_before_and_after(
             engine, admin, "tuan", "Long-enough-1"
         ),
         "user.unlock": lambda: accounts.unlock(engine, admin, "tuan"),
-        "observation.submit": lambda: observations_write.submit_observation(
-            engine, officer, "CPI_TEST", *JANUARY, 3.6, "estimate", "report", dt.date(2025, 2, 6)
+        "observation.submit": lambda: (
+            on_day(dt.date(2025, 2, 6)),
+            observations_write.submit_observation(
+                engine, officer, "CPI_TEST", *JANUARY, 3.6, "estimate", "report"
+            ),
         ),
-        "observation.correct": lambda: observations_write.correct_observation(
-            engine,
-            officer,
-            "CPI_TEST",
-            *JANUARY,
-            3.63,
-            "report",
-            "GSO restated",
-            dt.date(2025, 3, 6),
+        "observation.correct": lambda: (
+            on_day(dt.date(2025, 3, 6)),
+            observations_write.correct_observation(
+                engine, officer, "CPI_TEST", *JANUARY, 3.63, "report", "GSO restated"
+            ),
         ),
         "forecast.publish": lambda: forecast_service.publish(
             engine,

@@ -24,14 +24,16 @@ def _rows(engine) -> list[tuple]:  # type: ignore[no-untyped-def]
         return [tuple(row) for row in conn.execute(query)]
 
 
-def test_a_correction_is_a_new_row_and_the_latest_value_wins(people, catalogue_engine) -> None:  # type: ignore[no-untyped-def]
+def test_a_correction_is_a_new_row_and_the_latest_value_wins(
+    people, catalogue_engine, on_day
+) -> None:  # type: ignore[no-untyped-def]
     officer = people["data_officer"]
     submit, correct = observations_write.submit_observation, observations_write.correct_observation
-    stored = submit(
-        catalogue_engine, officer, "CPI_TEST", *JANUARY, -0.4, "estimate", "report", FEB_6
-    )
+    on_day(FEB_6)
+    stored = submit(catalogue_engine, officer, "CPI_TEST", *JANUARY, -0.4, "estimate", "report")
     assert stored["id"] and stored["recorded_by"] == "officer.gso"
-    correct(catalogue_engine, officer, "CPI_TEST", *JANUARY, -0.45, "report", "typo", FEB_6)
+    correct(catalogue_engine, officer, "CPI_TEST", *JANUARY, -0.45, "report", "typo")
+    on_day(dt.date(2025, 2, 9))
     correct(
         catalogue_engine,
         officer,
@@ -40,7 +42,6 @@ def test_a_correction_is_a_new_row_and_the_latest_value_wins(people, catalogue_e
         value=-0.5,
         source="official bulletin",
         reason="official figure published",
-        vintage=dt.date(2025, 2, 9),
         status="official",
     )
     assert _rows(catalogue_engine) == [
@@ -62,18 +63,16 @@ def test_a_correction_is_a_new_row_and_the_latest_value_wins(people, catalogue_e
         ({"period_start": dt.date(2025, 2, 1)}, "error.period_reversed"),
         ({"period_end": "2025-13-01"}, "error.date_invalid"),
         ({"status": "final"}, "error.unknown_status"),
-        ({"vintage": dt.date.today() + dt.timedelta(days=1)}, "error.vintage_in_future"),
         ({"source": "  "}, "error.source_required"),
         ({"indicator_code": "NOPE"}, "error.unknown_indicator_code"),
         ({"geography_code": "XX"}, "error.unknown_geography"),
-        ({"vintage": FEB_6}, "error.period_has_value"),
         ({}, "error.period_has_value"),
         ({"status": "official", "value": 1.2}, "error.period_has_value"),
     ],
 )
 @sqlite_only
 def test_a_submission_that_cannot_be_stored_is_refused_with_its_reason(
-    people, catalogue_engine, change, key
+    people, catalogue_engine, on_day, change, key
 ) -> None:  # type: ignore[no-untyped-def]
     officer = people["data_officer"]
     arguments = {
@@ -83,13 +82,12 @@ def test_a_submission_that_cannot_be_stored_is_refused_with_its_reason(
         "value": 1.0,
         "status": "estimate",
         "source": "report",
-        "vintage": FEB_6,
     }
+    on_day(FEB_6)
     observations_write.submit_observation(catalogue_engine, officer, **arguments)
+    on_day(dt.date(2025, 2, 7))
     with pytest.raises(InputError) as caught:
-        observations_write.submit_observation(
-            catalogue_engine, officer, **{**arguments, "vintage": dt.date(2025, 2, 7), **change}
-        )
+        observations_write.submit_observation(catalogue_engine, officer, **{**arguments, **change})
     assert caught.value.key == key
     assert len(_rows(catalogue_engine)) == 1
 
@@ -110,11 +108,12 @@ def test_a_submission_that_cannot_be_stored_is_refused_with_its_reason(
 )
 @sqlite_only
 def test_a_period_that_has_not_begun_or_not_ended_on_its_vintage_is_refused(
-    people, catalogue_engine, period, status, vintage, key
+    people, catalogue_engine, on_day, period, status, vintage, key
 ) -> None:  # type: ignore[no-untyped-def]
+    on_day(vintage)
     with pytest.raises(InputError) as caught:
         observations_write.submit_observation(
-            catalogue_engine, people["data_officer"], "CPI_TEST", *period, 1.0, status, "r", vintage
+            catalogue_engine, people["data_officer"], "CPI_TEST", *period, 1.0, status, "r"
         )
     assert caught.value.key == key
     assert caught.value.params == {
@@ -146,37 +145,40 @@ def test_next_month_is_refused_whatever_its_status_when_the_vintage_is_today(
 
 @sqlite_only
 def test_the_current_period_may_be_submitted_as_an_estimate_as_the_gso_reports_it(
-    people, catalogue_engine
+    people, catalogue_engine, on_day
 ) -> None:  # type: ignore[no-untyped-def]
     february = (dt.date(2025, 2, 1), dt.date(2025, 2, 28))
+    on_day(FEB_6)
     stored = observations_write.submit_observation(
-        catalogue_engine, people["data_officer"], "CPI_TEST", *february, 0.3, "estimate", "r", FEB_6
+        catalogue_engine, people["data_officer"], "CPI_TEST", *february, 0.3, "estimate", "r"
     )
     assert stored["status"] == "estimate"
     with pytest.raises(InputError) as caught:
         observations_write.correct_observation(
-            catalogue_engine, people["data_officer"], "CPI_TEST", *february, 0.4, "r", "typo", FEB_6
+            catalogue_engine, people["data_officer"], "CPI_TEST", *february, 0.4, "r", "typo"
         )
     assert caught.value.key == "error.period_not_ended"
 
 
 @pytest.mark.parametrize(
-    ("change", "key"),
+    ("change", "day", "key"),
     [
-        ({"period_end": dt.date(2025, 1, 30)}, "error.nothing_to_correct"),
-        ({"status": "official", "vintage": FEB_6}, "error.correction_not_newer"),
-        ({"vintage": dt.date(2025, 2, 5)}, "error.correction_not_newer"),
-        ({"reason": " "}, "error.reason_required"),
+        ({"period_end": dt.date(2025, 1, 30)}, FEB_6, "error.nothing_to_correct"),
+        ({"status": "official"}, FEB_6, "error.correction_not_newer"),
+        ({}, dt.date(2025, 2, 5), "error.correction_not_newer"),
+        ({"reason": " "}, FEB_6, "error.reason_required"),
     ],
 )
 @sqlite_only
 def test_a_correction_must_correct_something_newer_and_say_why(
-    people, catalogue_engine, change, key
+    people, catalogue_engine, on_day, change, day, key
 ) -> None:  # type: ignore[no-untyped-def]
     officer = people["data_officer"]
+    on_day(FEB_6)
     observations_write.submit_observation(
-        catalogue_engine, officer, "CPI_TEST", *JANUARY, 1.0, "official", "report", FEB_6
+        catalogue_engine, officer, "CPI_TEST", *JANUARY, 1.0, "official", "report"
     )
+    on_day(day)
     arguments = {
         "indicator_code": "CPI_TEST",
         "period_start": JANUARY[0],
@@ -184,10 +186,25 @@ def test_a_correction_must_correct_something_newer_and_say_why(
         "value": 1.1,
         "source": "report",
         "reason": "restated",
-        "vintage": FEB_6,
         **change,
     }
     with pytest.raises(InputError) as caught:
         observations_write.correct_observation(catalogue_engine, officer, **arguments)
     assert caught.value.key == key
     assert len(_rows(catalogue_engine)) == 1
+
+
+@sqlite_only
+def test_no_caller_can_choose_a_vintage(people, catalogue_engine) -> None:  # type: ignore[no-untyped-def]
+    officer = people["data_officer"]
+    for write, arguments in (
+        (observations_write.submit_observation, (1.0, "official", "report")),
+        (observations_write.correct_observation, (1.0, "report", "why")),
+    ):
+        with pytest.raises(TypeError):
+            write(catalogue_engine, officer, "CPI_TEST", *JANUARY, *arguments, vintage=FEB_6)  # type: ignore[call-arg]
+    stored = observations_write.submit_observation(
+        catalogue_engine, officer, "CPI_TEST", *JANUARY, 1.0, "official", "report"
+    )
+    assert stored["vintage"] == dt.date.today()
+    assert _rows(catalogue_engine)[-1][2] == dt.date.today()

@@ -191,7 +191,6 @@ def test_role_x_service_function(people, catalogue_engine, role: str, call: str)
             -0.4,
             "estimate",
             "monthly report",
-            vintage=dt.date(2025, 2, 6),
         )
     action = call.split(":")[0]
     before = _changes(catalogue_engine)
