@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from domain.vocabulary import IndicatorKind
+
 FIELDS: dict[int, tuple[str, str]] = {
     1: ("Tăng trưởng kinh tế", "Economic growth"),
     2: ("Tài chính công", "Public finance"),
@@ -115,3 +117,41 @@ def field_of(code: str) -> int:
 def agency_of(code: str) -> str:
     """The code of the agency that publishes the series ``code``."""
     return _first_match(code, AGENCY_RULES, "GSO")
+
+
+# What an indicator's numbers are (domain.vocabulary.IndicatorKind), read from its unit, code and
+# English name; the first rule that matches wins. Units that are rates or ratios come first, then
+# indices, then year-to-date cumulation (by code), then amounts: a stock if the name says it is a
+# quantity at a moment, else a flow over the period. Anything else is a level (a price, a rate of
+# exchange, a per-capita or per-area quantity), which is neither summed nor cumulated.
+RATE_UNIT = re.compile(
+    r"^(percent|percent change|%.*|annual %|.*same period previous year = 100.*"
+    r"|.*comparison period = 100.*)$",
+    re.IGNORECASE,
+)
+INDEX_UNIT = re.compile(r"^index\b", re.IGNORECASE)
+YTD_CODE = re.compile(r"(^|_)YTD(_|\.|$)")
+AMOUNT_UNIT = re.compile(
+    r"^(billion VND|million USD|thousand arrivals|projects|current US\$|current international \$"
+    r"|persons|thousand persons|sq\. km)$",
+    re.IGNORECASE,
+)
+STOCK_NAME = re.compile(
+    r"outstanding|\bpopulation\b|^employment\b|labou?r force|land area|reserves", re.IGNORECASE
+)
+
+
+def kind_of(code: str, unit: str, name_en: str) -> IndicatorKind:
+    """The kind of an indicator (``domain.vocabulary.IndicatorKind``), by the rules
+    above: ``CPI_YOY.X`` in ``percent change`` is a rate, ``PCPI_IX`` an index, ``EXP_YTD.TOTAL``
+    a year-to-date amount, ``EXP_M.TOTAL`` a flow, population a stock, the VND/USD rate a level."""
+    unit = (unit or "").strip()
+    if RATE_UNIT.match(unit):
+        return IndicatorKind.RATE
+    if INDEX_UNIT.match(unit):
+        return IndicatorKind.INDEX
+    if AMOUNT_UNIT.match(unit):
+        if YTD_CODE.search(code):
+            return IndicatorKind.YTD
+        return IndicatorKind.STOCK if STOCK_NAME.search(name_en or "") else IndicatorKind.FLOW
+    return IndicatorKind.LEVEL

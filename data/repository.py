@@ -46,6 +46,7 @@ def catalogue(engine: Engine) -> pd.DataFrame:
             i.name_en,
             i.unit,
             i.frequency,
+            i.kind,
             i.field_code,
             f.name_vi.label("field_vi"),
             f.name_en.label("field_en"),

@@ -25,7 +25,7 @@ import pandas as pd
 from sqlalchemy import Engine, func, insert, select, update
 
 from data import tables as t
-from data.catalogue_rules import AGENCIES, FIELDS, agency_of, field_of
+from data.catalogue_rules import AGENCIES, FIELDS, agency_of, field_of, kind_of
 from domain.vocabulary import Frequency, Status
 
 SEED_DIR = Path(__file__).resolve().parent / "seed"
@@ -227,6 +227,7 @@ def catalogue_entries(frame: pd.DataFrame, dataset: str, names: pd.DataFrame) ->
                 "unit": unit or row.unit,
                 "frequency": row.frequency,
                 "field_code": field_of(row.code),
+                "kind": kind_of(row.code, unit or row.unit, _clean_name(name_en)).value,
                 "agency_code": agency_of(row.code),
                 "source": re.sub(r"datas/[^#]+#", "datas/…#", row.source),
                 "regime": "statistical",
@@ -347,7 +348,7 @@ def _refresh_catalogue(engine: Engine, catalogue: pd.DataFrame) -> None:
 
     Only descriptive columns change; observations are never touched.
     """
-    columns = ["name_vi", "name_en", "unit", "field_code", "agency_code", "source"]
+    columns = ["name_vi", "name_en", "unit", "field_code", "kind", "agency_code", "source"]
     with engine.begin() as conn:
         current = {
             row.code: row
@@ -460,4 +461,21 @@ def load_all(engine: Engine, files: Iterable[str] = SEED_FILES) -> LoadReport:
             loaded += 1
             added += result
     load_targets(engine)
+    fill_missing_kinds(engine)
     return LoadReport(loaded, skipped, added)
+
+
+def fill_missing_kinds(engine: Engine) -> int:
+    """Give every indicator without a kind the one its unit, code and name say
+    (``data.catalogue_rules.kind_of``): a database seeded before kinds existed gets them on the
+    next run. Only that column changes; returns how many indicators got one."""
+    i = t.indicators.c
+    with engine.begin() as conn:
+        missing = conn.execute(select(i.code, i.unit, i.name_en).where(i.kind.is_(None))).all()
+        for code, unit, name_en in missing:
+            conn.execute(
+                update(t.indicators)
+                .where(i.code == code)
+                .values(kind=kind_of(code, unit, name_en).value)
+            )
+    return len(missing)

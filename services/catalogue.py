@@ -18,8 +18,9 @@ from sqlalchemy import Connection, Engine, exists, insert, select, update
 from analytics.targets import parse_target
 from data import audit
 from data import tables as t
+from data.catalogue_rules import kind_of
 from domain.errors import InputError
-from domain.vocabulary import Action, Frequency
+from domain.vocabulary import Action, Frequency, IndicatorKind
 from services.permissions import Principal, require
 
 EDITABLE_INDICATOR_FIELDS = (
@@ -29,6 +30,7 @@ EDITABLE_INDICATOR_FIELDS = (
     "definition",
     "legal_basis",
     "field_code",
+    "kind",
     "agency_code",
     "higher_is_better",
 )
@@ -73,6 +75,8 @@ def update_indicator(engine: Engine, user: Principal, code: str, **changes: Any)
             changes["agency_code"] = _existing_agency(conn, changes["agency_code"])
         if "field_code" in changes:
             changes["field_code"] = _existing_field(conn, changes["field_code"])
+        if "kind" in changes:
+            changes["kind"] = _valid_kind(changes["kind"])
         changed = {k: v for k, v in changes.items() if before.get(k) != v}
         if not changed:
             return before
@@ -104,6 +108,7 @@ def add_indicator(
     agency_code: str | None = None,
     definition: str | None = None,
     legal_basis: str | None = None,
+    kind: str | None = None,
 ) -> dict[str, Any]:
     """Add indicator ``code`` to the catalogue; returns the stored row.
 
@@ -118,6 +123,9 @@ def add_indicator(
         One of Decision 293's nine fields (the ``fields`` table).
     agency_code:
         The responsible agency, which must exist; ``None`` for none yet.
+    kind:
+        What its numbers are (``domain.vocabulary.IndicatorKind``), which decides what Explore
+        offers; ``None`` reads it from the unit, code and name as the seed does.
 
     Raises
     ------
@@ -144,6 +152,7 @@ def add_indicator(
         "code": code,
         **{name: str(value).strip() for name, value in texts.items()},
         "frequency": Frequency.parse(frequency).value,
+        "kind": _valid_kind(kind) if kind else kind_of(code, str(unit), str(name_en)).value,
         "definition": (definition or "").strip() or None,
         "legal_basis": (legal_basis or "").strip() or None,
         "regime": "statistical",
@@ -175,6 +184,17 @@ def fields(engine: Engine) -> pd.DataFrame:
     with engine.connect() as conn:
         rows = conn.execute(select(t.fields).order_by(t.fields.c.code)).all()
     return pd.DataFrame([tuple(row) for row in rows], columns=["code", "name_vi", "name_en"])
+
+
+def _valid_kind(kind: object) -> str:
+    try:
+        return IndicatorKind(str(kind)).value
+    except ValueError:
+        raise InputError(
+            "error.kind_unknown",
+            f"kind {kind} is not one of {', '.join(IndicatorKind)}",
+            kind=str(kind),
+        ) from None
 
 
 def _existing_agency(conn: Connection, agency_code: str | None) -> str | None:

@@ -27,6 +27,7 @@ from domain.errors import CockpitError
 from ui import text_accounts as accounts_text
 from ui import text_forecast as forecast_text
 from ui import text_hardening as hardening_text
+from ui import text_kinds as kinds_text
 from ui import text_units as units_text
 from ui.markdown import plain
 
@@ -402,7 +403,13 @@ TEXT: dict[str, dict[str, Message]] = {
 }
 
 
-for _part in (accounts_text.TEXT, forecast_text.TEXT, hardening_text.TEXT, units_text.TEXT):
+for _part in (
+    accounts_text.TEXT,
+    forecast_text.TEXT,
+    hardening_text.TEXT,
+    kinds_text.TEXT,
+    units_text.TEXT,
+):
     for _lang in LANGUAGES:
         TEXT[_lang].update(_part[_lang])
 

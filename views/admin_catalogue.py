@@ -8,7 +8,7 @@ import datetime as dt
 import streamlit as st
 
 from domain.errors import CockpitError
-from domain.vocabulary import Frequency
+from domain.vocabulary import Frequency, IndicatorKind
 from services import catalogue as catalogue_service
 from ui import cache, state
 from ui.auth import current_user
@@ -70,6 +70,16 @@ with st.form(f"catalogue.indicator.{code}"):
         t("catalogue.name_en"), value=row["name_en"], key=_key(f"name_en.{code}")
     )
     unit = st.text_input(t("catalogue.unit"), value=row["unit"], key=_key(f"unit.{code}"))
+    kinds = list(IndicatorKind)
+    kind = st.selectbox(
+        t("catalogue.kind"),
+        kinds,
+        index=kinds.index(row["kind"]) if row["kind"] in kinds else None,
+        format_func=lambda k: t(f"kind.{k}"),
+        placeholder=t("catalogue.kind_placeholder"),
+        help=t("catalogue.kind_help"),
+        key=_key(f"kind.{code}"),
+    )
     agency = st.selectbox(
         t("catalogue.agency"),
         agency_options,
@@ -84,6 +94,7 @@ with st.form(f"catalogue.indicator.{code}"):
             name_vi=name_vi,
             name_en=name_en,
             unit=unit,
+            **({"kind": kind} if kind else {}),
             agency_code=agency,
             notice=("catalogue.saved", {}),
         )
@@ -108,6 +119,15 @@ with st.expander(t("catalogue.add_indicator")), st.form(_key("add")):
     new_agency = st.selectbox(
         t("catalogue.agency"), agency_options, format_func=_agency_label, key=_key("new.agency")
     )
+    new_kind = st.selectbox(
+        t("catalogue.kind"),
+        list(IndicatorKind),
+        index=None,
+        format_func=lambda k: t(f"kind.{k}"),
+        placeholder=t("catalogue.kind_placeholder"),
+        help=t("catalogue.kind_help"),
+        key=_key("new.kind"),
+    )
     new_source = st.text_input(t("catalogue.source"), key=_key("new.source"))
     if st.form_submit_button(t("catalogue.add_indicator"), type="primary"):
         _saved(
@@ -120,6 +140,7 @@ with st.expander(t("catalogue.add_indicator")), st.form(_key("add")):
             field_code=new_field,
             agency_code=new_agency,
             source=new_source,
+            kind=new_kind,
             notice=("catalogue.added", {"code": new_code.strip().upper()}),
         )
 

@@ -8,13 +8,13 @@ import streamlit as st
 from analytics.export import to_csv_bytes, to_xlsx_bytes
 from analytics.formatting import format_date, format_number
 from analytics.search import search_catalogue
-from analytics.transforms import TRANSFORMS
 from charts.builders import series_chart
 from domain.errors import InputError
 from domain.headlines import HEADLINE_CODES
 from domain.periods import parse_period
 from ui import cache, state
 from ui.data_age_view import show_age
+from ui.explore_choices import settle
 from ui.explore_data import build, forecast_rows, forecastable_codes, rate_codes
 from ui.forecast_view import published_caption
 from ui.i18n import current_language, error_text, t, unit_text
@@ -89,10 +89,26 @@ codes = st.multiselect(
     placeholder=t("explore.indicators_placeholder"),
 )
 
+# Only what makes sense for these indicators' kinds is offered; a refused choice says why.
+choices = settle(
+    codes,
+    catalogue,
+    st.session_state.get(state.EXPLORE_TRANSFORM, "level"),
+    st.session_state.get(state.EXPLORE_FREQ, ""),
+    st.session_state.get(state.EXPLORE_HOW, "mean"),
+    st.session_state.get(state.EXPLORE_COMPARE, "own"),
+)
+for refusal in choices.refusals:
+    st.warning(error_text(refusal), icon=":material/block:")
+st.session_state[state.EXPLORE_TRANSFORM] = choices.transform
+st.session_state[state.EXPLORE_FREQ] = choices.freq
+st.session_state[state.EXPLORE_HOW] = choices.how
+st.session_state[state.EXPLORE_COMPARE] = choices.compare
+
 controls = st.columns([3, 2, 2, 2, 2])
 transform = controls[0].selectbox(
     t("explore.transform"),
-    list(TRANSFORMS),
+    choices.transforms,
     key=state.EXPLORE_TRANSFORM,
     format_func=lambda name: t(f"transform.{name}"),
 )
@@ -104,10 +120,10 @@ freq = controls[1].selectbox(
 )
 how = controls[2].selectbox(
     t("explore.aggregation"),
-    AGGREGATIONS,
+    choices.aggregations or AGGREGATIONS,
     key=state.EXPLORE_HOW,
     format_func=lambda h: t(f"aggregation.{h}"),
-    disabled=not freq,
+    disabled=not freq or not choices.aggregations,
 )
 start = controls[3].text_input(
     t("explore.start"), key=state.EXPLORE_START, help=t("explore.period_help")
@@ -121,7 +137,7 @@ compare = extra[0].radio(
     key=state.EXPLORE_COMPARE,
     format_func=lambda mode: t(f"explore.compare.{mode}"),
     horizontal=True,
-    disabled=len(codes) < 2,
+    disabled=not choices.can_rebase,
 )
 window = st.session_state.get(state.EXPLORE_WINDOW, 3)
 if transform == "moving_average":

@@ -58,8 +58,8 @@ NASTY = (
     ",,,",
     "CPI_YOY.TONG_CHI_SO,'; DROP TABLE observations; --",
 )
-EXPLORE_KEYS = ("ind", "tf", "freq", "how", "from", "to", "cmp", "ma", "base", "asof", "lang")
-GOOD = {"ind": "EXP_M.TOTAL", "tf": "yoy_pct", "freq": "Q", "how": "sum", "from": "2020-01"}
+EXPLORE_KEYS = ("ind", "tf", "freq", "agg", "from", "to", "cmp", "ma", "base", "asof", "lang")
+GOOD = {"ind": "EXP_M.TOTAL", "tf": "yoy_pct", "freq": "Q", "agg": "sum", "from": "2020-01"}
 ADMIN_PAGES = (PageKey.ADMIN_USERS, PageKey.ADMIN_CATALOGUE, PageKey.ADMIN_AUDIT)
 CASES_PER_CHUNK = 40
 CHUNKS = 4

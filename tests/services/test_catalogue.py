@@ -11,6 +11,7 @@ from domain.errors import InputError
 from services import audit as audit_service
 from services.catalogue import add_indicator, set_target, update_indicator
 from services.permissions import PermissionDenied
+from tests.services.conftest import sqlite_only
 
 
 @pytest.mark.parametrize("role", ["leader", "analyst", "data_officer"])
@@ -206,3 +207,23 @@ def test_a_new_plan_year_gets_a_target_worded_as_growth(people, catalogue_engine
     )
     assert (row["target_low"], row["target_high"], row["operator"]) == (10.0, None, "ge")
     assert 2031 in set(plan_targets(catalogue_engine)["plan_year"])
+
+
+@sqlite_only
+def test_an_indicator_gets_the_kind_asked_for_or_the_one_its_unit_says(
+    people, catalogue_engine
+) -> None:  # type: ignore[no-untyped-def]
+    admin = people["admin"]
+    by_unit = add_indicator(
+        catalogue_engine, admin, "HPI_RATE", **{**NEW_INDICATOR, "unit": "percent change"}
+    )
+    assert by_unit["kind"] == "rate"
+    asked = add_indicator(catalogue_engine, admin, "HPI_STOCK", **NEW_INDICATOR, kind="stock")
+    assert asked["kind"] == "stock"
+    with pytest.raises(InputError) as caught:
+        add_indicator(catalogue_engine, admin, "HPI_BAD", **NEW_INDICATOR, kind="cubic")
+    assert caught.value.key == "error.kind_unknown"
+    changed = update_indicator(catalogue_engine, admin, "HPI_STOCK", kind="flow")
+    assert changed["kind"] == "flow"
+    with pytest.raises(InputError):
+        update_indicator(catalogue_engine, admin, "HPI_STOCK", kind="sideways")

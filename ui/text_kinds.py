@@ -1,0 +1,140 @@
+"""Translations of why an operation makes no sense for an indicator's kind (``analytics.kinds``),
+and the kinds' names; merged into ui.i18n."""
+
+from __future__ import annotations
+
+TEXT: dict[str, dict[str, str | dict]] = {
+    "vi": {
+        "kind.flow": "Lượng phát sinh trong kỳ",
+        "kind.stock": "Số dư tại thời điểm",
+        "kind.level": "Mức (giá, tỷ giá…)",
+        "kind.index": "Chỉ số",
+        "kind.rate": "Tỷ lệ, tốc độ (%)",
+        "kind.ytd": "Cộng dồn từ đầu năm",
+        "catalogue.kind": "Loại số liệu",
+        "catalogue.kind_placeholder": "Theo đơn vị (tự động)",
+        "catalogue.kind_help": (
+            "Quyết định các cách gộp và biến đổi mà trang Khám phá cho phép, ví dụ không cộng các "
+            "tỷ lệ. Để trống: Cockpit xác định theo đơn vị, mã và tên."
+        ),
+        "error.kind_unknown": "Loại số liệu {kind} không có trong danh sách.",
+        "error.kind.flow_last": (
+            "{code} là lượng phát sinh trong kỳ: giá trị của tháng cuối không phải là của cả quý "
+            "hay cả năm. Đã dùng cách gộp phù hợp."
+        ),
+        "error.kind.sum_of_stock": (
+            "{code} là số dư tại thời điểm: cộng các kỳ lại sẽ tính trùng. Đã dùng cách gộp phù "
+            "hợp."
+        ),
+        "error.kind.sum_of_level": (
+            "{code} là một mức (giá, tỷ giá, chỉ số): cộng các kỳ lại không có ý nghĩa. Đã dùng "
+            "cách gộp phù hợp."
+        ),
+        "error.kind.sum_of_rate": (
+            "{code} là một tỷ lệ hay tốc độ: cộng các kỳ lại không có ý nghĩa. Đã dùng cách gộp "
+            "phù hợp."
+        ),
+        "error.kind.ytd_not_last": (
+            "{code} đã cộng dồn từ đầu năm: giá trị của quý hay năm là giá trị của kỳ cuối. Đã "
+            "dùng kỳ cuối."
+        ),
+        "error.kind.no_cumulation": (
+            "{code} không phải là lượng phát sinh trong kỳ, nên không cộng dồn từ đầu năm được. "
+            "Đã hiển thị số liệu gốc."
+        ),
+        "error.kind.pct_of_rate": (
+            "{code} đã là một tỷ lệ hay tốc độ: phần trăm thay đổi của nó không phải là tốc độ "
+            "tăng. Hãy xem mức thay đổi (điểm phần trăm). Đã hiển thị số liệu gốc."
+        ),
+        "error.kind.rebase_rate": (
+            "{code} là một tỷ lệ hay tốc độ: đưa về gốc 100 không có ý nghĩa. Đã hiển thị số liệu "
+            "gốc."
+        ),
+        "error.kind.log_of_rate": (
+            "{code} là một tỷ lệ hay tốc độ, có thể âm: lấy logarit không có ý nghĩa. Đã hiển thị "
+            "số liệu gốc."
+        ),
+        "error.kind.ytd_straddles": (
+            "{code} đã cộng dồn từ đầu năm: so với kỳ trước hay trung bình trượt sẽ lẫn qua tháng "
+            "Giêng. Hãy so với cùng kỳ năm trước. Đã hiển thị số liệu gốc."
+        ),
+        "error.kind.ytd_twice": (
+            "{code} đã cộng dồn từ đầu năm; không cộng dồn thêm lần nữa. Đã hiển thị số liệu gốc."
+        ),
+        "error.kind.rebase_not_level": (
+            "Không thể đưa {code} về gốc 100 để so sánh: số liệu hiển thị là tỷ lệ hoặc mức thay "
+            "đổi, không phải một mức. Mỗi chỉ tiêu giữ trục riêng."
+        ),
+        "error.kind.no_common_aggregation": (
+            "Các chỉ tiêu đã chọn không có chung một cách gộp có ý nghĩa (ví dụ một lượng phát "
+            "sinh và một số cộng dồn), nên giữ tần suất gốc của từng chỉ tiêu."
+        ),
+    },
+    "en": {
+        "kind.flow": "Flow over the period",
+        "kind.stock": "Stock at a moment",
+        "kind.level": "Level (price, exchange rate…)",
+        "kind.index": "Index",
+        "kind.rate": "Rate or share (%)",
+        "kind.ytd": "Year-to-date cumulative",
+        "catalogue.kind": "Kind of figures",
+        "catalogue.kind_placeholder": "By its unit (automatic)",
+        "catalogue.kind_help": (
+            "Decides which aggregations and transformations Explore offers: rates are never "
+            "summed, say. Left empty, the Cockpit reads it from the unit, code and name."
+        ),
+        "error.kind_unknown": "Kind {kind} is not one of the list.",
+        "error.kind.flow_last": (
+            "{code} is a flow over each period: its last month is not the quarter's or the "
+            "year's. A suitable aggregation is used instead."
+        ),
+        "error.kind.sum_of_stock": (
+            "{code} is a stock at a moment: adding periods up counts it several times. A suitable "
+            "aggregation is used instead."
+        ),
+        "error.kind.sum_of_level": (
+            "{code} is a level (a price, a rate of exchange, an index): adding periods up means "
+            "nothing. A suitable aggregation is used instead."
+        ),
+        "error.kind.sum_of_rate": (
+            "{code} is a rate: adding periods up means nothing. A suitable aggregation is used "
+            "instead."
+        ),
+        "error.kind.ytd_not_last": (
+            "{code} is cumulated from the start of the year: a quarter's or year's value is its "
+            "last period's. The last period is used."
+        ),
+        "error.kind.no_cumulation": (
+            "{code} is not a flow over each period, so it cannot be cumulated over the year. The "
+            "values as published are shown."
+        ),
+        "error.kind.pct_of_rate": (
+            "{code} is already a rate: its % change is not a growth rate. See its change in "
+            "percentage points instead. The values as published are shown."
+        ),
+        "error.kind.rebase_rate": (
+            "{code} is a rate: setting it to 100 means nothing. The values as published are shown."
+        ),
+        "error.kind.log_of_rate": (
+            "{code} is a rate, which can be negative: its logarithm means nothing. The values as "
+            "published are shown."
+        ),
+        "error.kind.ytd_straddles": (
+            "{code} is cumulated from the start of the year: a change on the previous period or a "
+            "moving average straddles January. Compare with the same period a year earlier. The "
+            "values as published are shown."
+        ),
+        "error.kind.ytd_twice": (
+            "{code} is already cumulated from the start of the year and is not cumulated again. "
+            "The values as published are shown."
+        ),
+        "error.kind.rebase_not_level": (
+            "{code} cannot be rebased to 100 to compare: the values shown are a rate or a change, "
+            "not a level. Each indicator keeps its own axis."
+        ),
+        "error.kind.no_common_aggregation": (
+            "The chosen indicators share no aggregation that makes sense (a flow and a "
+            "year-to-date amount, say), so each keeps its own frequency."
+        ),
+    },
+}
