@@ -59,7 +59,8 @@ FAN_COLOURS = ["#1f4e79", "#c0392b", "#7f8c8d"]  # actuals, the new forecast, th
 BAND_OPACITY = (0.15, 0.32)  # the widest band lightest
 
 
-def _localised(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
+def localised(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
+    """``chart`` with Vega's number and time locale of ``lang`` and the house's axis font sizes."""
     locale = VEGA_LOCALES.get(lang, VEGA_LOCALES["en"])
     return chart.configure(locale=locale).configure_axis(labelFontSize=13, titleFontSize=13)
 
@@ -187,7 +188,7 @@ def series_chart(
         )
     else:
         chart = lines.properties(height=height, width="container")
-    return _localised(chart, lang)
+    return localised(chart, lang)
 
 
 def fan_chart(
@@ -222,7 +223,7 @@ def fan_chart(
         base.mark_circle(size=30, opacity=0.0).encode(tooltip=tooltip),
     ]
     chart = alt.layer(*layers, data=frame).properties(height=height, width="container")
-    return _localised(chart, lang)
+    return localised(chart, lang)
 
 
 def acf_chart(
@@ -251,4 +252,4 @@ def acf_chart(
         )
     )
     chart = (bars + rules).properties(height=height, width="container")
-    return _localised(chart, lang)
+    return localised(chart, lang)

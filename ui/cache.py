@@ -64,6 +64,12 @@ def observations(
     return repository.observations(_engine, list(codes), as_of=as_of)
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def vintages(_engine: Engine, code: str, version: str) -> pd.DataFrame:
+    """Every release ever recorded of ``code`` (each period's first value and its revisions)."""
+    return repository.vintages(_engine, code)
+
+
 @st.cache_data(show_spinner=False)
 def plan_targets(_engine: Engine, version: str) -> pd.DataFrame:
     """All plan targets."""

@@ -29,6 +29,7 @@ from ui import text_forecast as forecast_text
 from ui import text_hardening as hardening_text
 from ui import text_kinds as kinds_text
 from ui import text_units as units_text
+from ui import text_vintages as vintages_text
 from ui.markdown import plain
 
 DEFAULT_LANGUAGE = "vi"
@@ -409,6 +410,7 @@ for _part in (
     hardening_text.TEXT,
     kinds_text.TEXT,
     units_text.TEXT,
+    vintages_text.TEXT,
 ):
     for _lang in LANGUAGES:
         TEXT[_lang].update(_part[_lang])

@@ -1,7 +1,8 @@
 """The Explore view as URL query parameters: parse what a pasted link says, write what is shown.
 
 A view is the list of indicators, the frequency and aggregation, the transformation and its
-parameters, the date range and the comparison mode. Parsing never fails: each wrong part of a URL
+parameters, the date range, the comparison mode and the day whose knowledge to draw (``asof``, as
+ALFRED's vintage dates). Parsing never fails: each wrong part of a URL
 becomes an :class:`~domain.errors.InputError` in the returned list, and that part falls back to
 its default, so the rest of the view still opens. A period may be written as the Cockpit shows it
 ("Tháng 9/2025", "Sept 2025"); the view holds its canonical label ("2025-09"), so links stay short
@@ -10,6 +11,7 @@ and the same whatever language they were made in.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from analytics.transforms import TRANSFORMS
@@ -38,6 +40,8 @@ class ExploreView:
     compare: str = "own"
     window: int = DEFAULT_WINDOW
     base: str = ""
+    asof: str = ""
+    """A day (ISO ``YYYY-MM-DD``): draw what was known then; empty for the latest."""
     errors: tuple[InputError, ...] = field(default=(), compare=False)
 
 
@@ -58,6 +62,24 @@ def _period(params: dict[str, str], name: str) -> tuple[str, InputError | None]:
         return period_label(parse_period(value)), None
     except InputError as error:
         return "", error
+
+
+def _as_of(params: dict[str, str]) -> tuple[str, InputError | None]:
+    """The ``asof`` day of a URL as ISO text, or an error for a malformed or future one."""
+    value = params.get("asof", "").strip()
+    if not value:
+        return "", None
+    try:
+        day = dt.date.fromisoformat(value) if len(value) == 10 else None
+    except ValueError:
+        day = None
+    if day is None:
+        return "", InputError(
+            "error.asof_invalid", f"{value} is not a day (YYYY-MM-DD)", value=value
+        )
+    if day > dt.date.today():
+        return "", InputError("error.asof_future", f"{value} is in the future", value=value)
+    return day.isoformat(), None
 
 
 def parse_view(params: dict[str, str], known_codes: set[str]) -> ExploreView:
@@ -92,6 +114,10 @@ def parse_view(params: dict[str, str], known_codes: set[str]) -> ExploreView:
         if e
     ]
 
+    asof, error_asof = _as_of(params)
+    if error_asof:
+        errors.append(error_asof)
+
     window = DEFAULT_WINDOW
     raw_window = params.get("ma", "")
     if raw_window:
@@ -124,6 +150,7 @@ def parse_view(params: dict[str, str], known_codes: set[str]) -> ExploreView:
         compare=compare,
         window=window,
         base=base,
+        asof=asof,
         errors=tuple(errors),
     )
 
@@ -147,6 +174,7 @@ def view_params_raw(view: ExploreView) -> dict[str, str]:
         "cmp": view.compare,
         "ma": str(view.window),
         "base": view.base,
+        "asof": view.asof,
     }
 
 

@@ -3,6 +3,8 @@ see the table and download exactly what is shown. The whole view lives in the UR
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from analytics.export import to_csv_bytes, to_xlsx_bytes
@@ -19,6 +21,7 @@ from ui.explore_data import build, forecast_rows, forecastable_codes, rate_codes
 from ui.forecast_view import published_caption
 from ui.i18n import current_language, error_text, t, unit_text
 from ui.markdown import plain
+from ui.revisions_view import show_revisions
 from ui.steps import describe_steps
 from ui.view_state import (
     AGGREGATIONS,
@@ -57,6 +60,7 @@ if st.session_state.get(state.EXPLORE_APPLIED_URL) != url_key or widgets_forgott
     st.session_state[state.EXPLORE_COMPARE] = view.compare
     st.session_state[state.EXPLORE_WINDOW] = view.window
     st.session_state[state.EXPLORE_BASE] = view.base
+    st.session_state[state.EXPLORE_ASOF] = dt.date.fromisoformat(view.asof) if view.asof else None
 
 search_column, field_column = st.columns([3, 2])
 query = search_column.text_input(
@@ -144,6 +148,14 @@ if transform == "moving_average":
     window = extra[1].number_input(
         t("explore.window"), min_value=2, max_value=36, step=1, key=state.EXPLORE_WINDOW
     )
+as_of = extra[3].date_input(
+    t("explore.asof"),
+    key=state.EXPLORE_ASOF,
+    min_value=dt.date(1990, 1, 1),
+    max_value=dt.date.today(),
+    format="DD/MM/YYYY" if lang == "vi" else "YYYY-MM-DD",
+    help=t("explore.asof_help"),
+)
 base = st.session_state.get(state.EXPLORE_BASE, "")
 if transform == "rebase":
     base = extra[2].text_input(
@@ -173,6 +185,7 @@ view = ExploreView(
     compare=compare,
     window=int(window),
     base=_checked_period(base),
+    asof=as_of.isoformat() if as_of else "",
 )
 params = view_params(view)
 if lang != "vi":
@@ -189,8 +202,10 @@ if not view.codes:
 
 rates = rate_codes(view, catalogue)
 observations = cache.observations(
-    engine, tuple(dict.fromkeys([*view.codes, *rates.values()])), version
+    engine, tuple(dict.fromkeys([*view.codes, *rates.values()])), version, as_of
 )
+if as_of:
+    st.info(t("explore.asof_shown", date=format_date(as_of, lang)), icon=":material/history:")
 result = build(view, observations, catalogue, lang)
 for error in result.errors:
     st.warning(error_text(error), icon=":material/warning:")
@@ -260,6 +275,8 @@ if not result.frame.empty:
     table.index = table.index.get_level_values("period")
     table.index.name = t("explore.column.period")
     st.dataframe(table, width="stretch")
+
+    show_revisions(engine, version, list(dict.fromkeys(result.frame["code"])), catalogue, lang)
 
     export = result.frame.assign(
         transformation=t(f"transform.{view.transform}"),
