@@ -1,5 +1,11 @@
 """Downloads: what a chart shows, as CSV or Excel, with units and sources, safe to open.
 
+A download carries its *metadata*: what was done to the numbers, where they come from, the vintage
+used, when it was made and the link that reopens the view. In Excel it is a second sheet; in CSV it
+is a block of two-column rows before the data, each first cell starting with ``#``, then an empty
+line, then the data with its header (``pd.read_csv(path, skiprows=n + 1)`` for ``n`` metadata
+rows; the first row says which line the data start on).
+
 Spreadsheet programs run a cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
 return as a formula. Following OWASP's rule, such text cells get a leading apostrophe; numbers
 (negative ones included) stay numbers, since only text can smuggle a formula.
@@ -48,13 +54,25 @@ def _safe_column(column: pd.Series) -> pd.Series:
     return column.astype(object).map(neutralise)
 
 
-def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 CSV with a byte-order mark, so Excel shows Vietnamese letters correctly.
+def to_csv_bytes(frame: pd.DataFrame, metadata: list[tuple[str, str]] | None = None) -> bytes:
+    """UTF-8 CSV with a byte-order mark, so Excel shows Vietnamese letters correctly; with
+    ``metadata``, its rows come first (``#``-marked), then an empty line, then the data.
 
     Rows end in CRLF (RFC 4180), which also makes the writer quote any cell holding a carriage
     return: unquoted, a ``\r`` would start a new row whose first cell could be a formula.
     """
-    return safe_frame(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+    data = safe_frame(frame).to_csv(index=False, lineterminator="\r\n")
+    if not metadata:
+        return data.encode("utf-8-sig")
+    block = metadata_frame(metadata, ("field", "value"))
+    block.iloc[:, 0] = ["# " + str(name).lstrip("'") for name in block.iloc[:, 0]]
+    head = block.to_csv(index=False, header=False, lineterminator="\r\n")
+    return (head + "\r\n" + data).encode("utf-8-sig")
+
+
+def metadata_frame(items: list[tuple[str, str]], columns: tuple[str, str]) -> pd.DataFrame:
+    """The metadata of a download as a two-column frame (name, value), neutralised like data."""
+    return safe_frame(pd.DataFrame([(str(k), str(v)) for k, v in items], columns=list(columns)))
 
 
 def to_xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:

@@ -54,6 +54,7 @@ def catalogue(engine: Engine) -> pd.DataFrame:
             a.name_vi.label("agency_vi"),
             a.name_en.label("agency_en"),
             i.source,
+            i.definition,
             i.dataset,
             i.higher_is_better,
             coverage.c.first_period,

@@ -25,6 +25,7 @@ import streamlit as st
 from analytics.formatting import LANGUAGES, format_number, locale_of
 from domain.errors import CockpitError
 from ui import text_accounts as accounts_text
+from ui import text_export as export_text
 from ui import text_forecast as forecast_text
 from ui import text_hardening as hardening_text
 from ui import text_kinds as kinds_text
@@ -406,6 +407,7 @@ TEXT: dict[str, dict[str, Message]] = {
 
 for _part in (
     accounts_text.TEXT,
+    export_text.TEXT,
     forecast_text.TEXT,
     hardening_text.TEXT,
     kinds_text.TEXT,

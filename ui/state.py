@@ -22,6 +22,7 @@ EXPLORE_BASE = "explore.base"
 EXPLORE_ASOF = "explore.asof"  # a datetime.date: draw what was known that day; None for the latest
 EXPLORE_REVISIONS_CODE = "explore.revisions_code"  # the indicator whose revision history is shown
 EXPLORE_REVISED_ONLY = "explore.revised_only"  # the revision table shows revised periods only
+EXPLORE_EXPORT_FORECASTS = "explore.export_forecasts"  # downloads include published forecasts
 OVERVIEW_PLAN_YEAR = "overview.plan_year"
 USER = "auth.user"  # the signed-in services.accounts.User, or absent
 LAST_ACTIVE = "auth.last_active"  # UTC time of the last script run of this session

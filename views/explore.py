@@ -7,7 +7,7 @@ import datetime as dt
 
 import streamlit as st
 
-from analytics.export import to_csv_bytes, to_xlsx_bytes
+from analytics.export import metadata_frame, to_csv_bytes, to_xlsx_bytes
 from analytics.formatting import format_date, format_number
 from analytics.search import search_catalogue
 from charts.builders import series_chart
@@ -18,6 +18,7 @@ from ui import cache, state
 from ui.data_age_view import show_age
 from ui.explore_choices import settle
 from ui.explore_data import build, forecast_rows, forecastable_codes, rate_codes
+from ui.explore_export import export_rows, metadata_items
 from ui.forecast_view import published_caption
 from ui.i18n import current_language, error_text, t, unit_text
 from ui.markdown import plain
@@ -278,32 +279,38 @@ if not result.frame.empty:
 
     show_revisions(engine, version, list(dict.fromkeys(result.frame["code"])), catalogue, lang)
 
-    export = result.frame.assign(
-        transformation=t(f"transform.{view.transform}"),
-        status=[t(f"status.{s}") if s else "" for s in result.frame["status"]],
-    )[["period_label", "code", "name", "unit", "transformation", "value", "status", "source"]]
-    export.columns = [
-        t("explore.column.period"),
-        t("explore.column.code"),
-        t("explore.column.name"),
-        t("explore.column.unit"),
-        t("explore.column.transform"),
-        t("explore.column.value"),
-        t("explore.column.status"),
-        t("explore.column.source"),
-    ]
+    include_forecasts = not forecasts.empty and st.checkbox(
+        t("export.include_forecasts"), key=state.EXPLORE_EXPORT_FORECASTS
+    )
+    export = export_rows(result, view, forecasts if include_forecasts else None, lang)
+    metadata = metadata_items(
+        result,
+        view,
+        catalogue,
+        observations,
+        as_of,
+        st.context.url or "/kham-pha",
+        dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        lang,
+    )
+    meta_columns = (t("export.meta.field"), t("export.meta.value"))
     # The files are made when a button is pressed, not on every run of the page.
     downloads = st.columns([1, 1, 6])
     downloads[0].download_button(
         t("explore.download_csv"),
-        lambda: to_csv_bytes(export),
+        lambda: to_csv_bytes(export, metadata),
         file_name="cockpit.csv",
         mime="text/csv",
         icon=":material/download:",
     )
     downloads[1].download_button(
         t("explore.download_xlsx"),
-        lambda: to_xlsx_bytes({"data": export}),
+        lambda: to_xlsx_bytes(
+            {
+                t("export.sheet.data"): export,
+                t("export.sheet.metadata"): metadata_frame(metadata, meta_columns),
+            }
+        ),
         file_name="cockpit.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/download:",

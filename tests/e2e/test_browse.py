@@ -163,7 +163,9 @@ def test_the_csv_download_holds_the_rows_of_the_chart(page: Page, app_url: str) 
         page.get_by_role("button", name=vi("explore.download_csv")).click()
     text = Path(download.value.path()).read_text(encoding="utf-8-sig")
 
-    header, *rows = [line for line in text.splitlines() if line]
+    metadata, data = text.split("\n\n", 1)  # read_text turned CRLF into LF
+    assert metadata.startswith("# ") and f"kham-pha?ind={CPI_YEAR_ON_YEAR}" in metadata
+    header, *rows = [line for line in data.splitlines() if line]
     assert header.startswith(vi("explore.column.period"))
     # January 2024 to February 2025, the seed's last month: fourteen rows of the one indicator.
     assert len(rows) == 14
