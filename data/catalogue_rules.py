@@ -7,7 +7,10 @@ below and says so on screen. The rules are a registry: the first prefix that mat
 
 from __future__ import annotations
 
+import csv
+import functools
 import re
+from pathlib import Path
 
 from domain.vocabulary import IndicatorKind
 
@@ -155,3 +158,28 @@ def kind_of(code: str, unit: str, name_en: str) -> IndicatorKind:
             return IndicatorKind.YTD
         return IndicatorKind.STOCK if STOCK_NAME.search(name_en or "") else IndicatorKind.FLOW
     return IndicatorKind.LEVEL
+
+
+@functools.cache
+def _definitions() -> list[tuple[re.Pattern[str], str, str, str]]:
+    path = Path(__file__).resolve().parent / "seed" / "definitions.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [
+            (re.compile(row["pattern"]), row["definition_vi"], row["definition_en"], row["basis"])
+            for row in csv.DictReader(handle)
+        ]
+
+
+def definition_of(code: str) -> tuple[str, str, str] | None:
+    """What the shipped data's provenance says a series is, for a code of its families:
+    (Vietnamese, English, where it is said), or None when it says nothing.
+
+    ``data/seed/definitions.csv`` restates, one family of codes a row, the meaning that
+    ``data/seed/vn/PROVENANCE.md`` gives the columns it kept (CPI as the published index − 100,
+    FDI cumulated from 1 January, GDP for the single quarter...). Nothing there is a definition the
+    Cockpit made up; a series no row covers has none.
+    """
+    for pattern, vi, en, basis in _definitions():
+        if pattern.search(code):
+            return vi, en, basis
+    return None

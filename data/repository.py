@@ -14,6 +14,7 @@ import pandas as pd
 from sqlalchemy import Engine, and_, case, func, select
 
 from data import tables as t
+from data.catalogue_rules import definition_of
 from domain.vocabulary import Action, Status
 
 STATUS_ORDER = case(
@@ -68,7 +69,22 @@ def catalogue(engine: Engine) -> pd.DataFrame:
         .order_by(i.code)
     )
     with engine.connect() as conn:
-        return pd.DataFrame(conn.execute(query).mappings().all())
+        frame = pd.DataFrame(conn.execute(query).mappings().all())
+    return _with_definitions(frame)
+
+
+def _with_definitions(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add each indicator's definition in both languages and where it comes from: the one an
+    admin wrote in the catalogue, else what the shipped data's provenance says of its family."""
+    found = []
+    for code, written in zip(frame.get("code", []), frame.get("definition", []), strict=True):
+        if isinstance(written, str) and written.strip():
+            found.append((written, written, "catalogue"))
+        else:
+            found.append(definition_of(code) or (None, None, None))
+    for position, column in enumerate(["definition_vi", "definition_en", "definition_basis"]):
+        frame[column] = [entry[position] for entry in found]
+    return frame
 
 
 def fields(engine: Engine) -> pd.DataFrame:

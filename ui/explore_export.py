@@ -108,7 +108,7 @@ def metadata_items(
     ]
     for code in codes:
         info = meta.loc[code]
-        definition = info.get("definition") if "definition" in info else None
+        definition = info.get(f"definition_{lang}")
         name = info["name_vi"] if lang == "vi" else info["name_en"]
         agency = info["agency_vi"] if lang == "vi" else info["agency_en"]
         items += [

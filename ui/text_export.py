@@ -5,6 +5,11 @@ from __future__ import annotations
 TEXT: dict[str, dict[str, str | dict]] = {
     "vi": {
         "export.include_forecasts": "Kèm dự báo đã công bố trong tệp tải về",
+        "definition.line": "Định nghĩa: {text} (theo {basis} của bộ dữ liệu đi kèm)",
+        "definition.line_catalogue": "Định nghĩa: {text} (theo danh mục Cockpit)",
+        "definition.none": (
+            "Định nghĩa: nguồn không công bố định nghĩa cho chỉ tiêu này (trong dữ liệu đi kèm)."
+        ),
         "export.rate_published": "số công bố của nguồn",
         "export.forecast": "Dự báo",
         "export.forecast_source": "Cockpit, dự báo đã công bố",
@@ -33,6 +38,12 @@ TEXT: dict[str, dict[str, str | dict]] = {
     },
     "en": {
         "export.include_forecasts": "Include the published forecasts in the download",
+        "definition.line": "Definition: {text} (after {basis} of the shipped data)",
+        "definition.line_catalogue": "Definition: {text} (as the Cockpit's catalogue gives it)",
+        "definition.none": (
+            "Definition: no definition published by the source for this indicator (in the shipped "
+            "data)."
+        ),
         "export.rate_published": "the source's published figure",
         "export.forecast": "Forecast",
         "export.forecast_source": "Cockpit, published forecast",

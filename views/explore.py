@@ -16,6 +16,7 @@ from domain.headlines import HEADLINE_CODES
 from domain.periods import parse_period
 from ui import cache, state
 from ui.data_age_view import show_age
+from ui.definitions_view import definition_line
 from ui.explore_choices import settle
 from ui.explore_data import build, forecast_rows, forecastable_codes, rate_codes
 from ui.explore_export import export_rows, metadata_items
@@ -267,6 +268,7 @@ if not result.frame.empty:
                 ]
             )
         )
+        st.caption(definition_line(info, lang))
 
     st.subheader(t("explore.table"))
     table = result.frame.pivot_table(

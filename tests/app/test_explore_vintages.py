@@ -44,3 +44,10 @@ def test_the_revision_table_gives_first_release_revisions_and_latest(open_page) 
     assert january[translate("revisions.column.total", "vi")] == "-1,57"
     assert "Tháng 2/2025" not in history.index, "February has only its estimate: not revised"
     assert any(IIP in shown(c.value) and "điều chỉnh" in c.value for c in at.caption)
+
+
+def test_each_indicator_states_its_definition_or_that_none_is_published(open_page) -> None:  # type: ignore[no-untyped-def]
+    at = open_page("views/explore.py", ind="EXP_M.TOTAL,ENDA_MID_XDC_USD_RATE")
+    captions = [shown(c.value) for c in at.caption]
+    assert any(c.startswith("Định nghĩa: Trị giá hàng hóa xuất khẩu") for c in captions)
+    assert translate("definition.none", "vi") in captions
