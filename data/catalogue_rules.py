@@ -8,6 +8,7 @@ below and says so on screen. The rules are a registry: the first prefix that mat
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import functools
 import re
 from pathlib import Path
@@ -41,8 +42,8 @@ FIELD_RULES: list[tuple[str, int]] = [
 AGENCIES: list[dict[str, str]] = [
     {
         "code": "GSO",
-        "name_vi": "Cục Thống kê (Tổng cục Thống kê đến 2/2025)",
-        "name_en": "Statistics Office (General Statistics Office until 2/2025)",
+        "name_vi": "Cục Thống kê, Bộ Tài chính (Tổng cục Thống kê đến 2/2025)",
+        "name_en": "Statistics Office, Ministry of Finance (General Statistics Office to 2/2025)",
         "kind": "statistics",
     },
     {
@@ -89,12 +90,92 @@ AGENCIES: list[dict[str, str]] = [
         "kind": "ministry",
     },
     {
+        "code": "MAE",
+        "name_vi": "Bộ Nông nghiệp và Môi trường",
+        "name_en": "Ministry of Agriculture and Environment",
+        "kind": "ministry",
+    },
+    {
+        "code": "MOHA",
+        "name_vi": "Bộ Nội vụ",
+        "name_en": "Ministry of Home Affairs",
+        "kind": "ministry",
+    },
+    {
         "code": "WB",
         "name_vi": "Ngân hàng Thế giới",
         "name_en": "World Bank",
         "kind": "international",
     },
 ]
+
+RESTRUCTURED_ON = dt.date(2025, 3, 1)
+"""The day the 2025 Government structure took effect, as commonly cited (Resolution 176/2025/QH15);
+not retrieved, so every fact dated by it is tagged unconfirmed."""
+
+UNRETRIEVED = (
+    "The NA resolution on the 2025 Government structure (commonly cited as 176/2025/QH15, in force "
+    "1/3/2025) was not retrieved; shared/domain/DOMAIN.md §5.1 tags this merger UNCONFIRMED."
+)
+
+AGENCY_HISTORY: dict[str, dict[str, object]] = {
+    "GSO": {
+        "evidence": "confirmed",
+        "evidence_note": (
+            "Decision 384/QĐ-BTC of 26/02/2025: the General Statistics Office is the Statistics "
+            "Office (Cục Thống kê) under the Ministry of Finance (DOMAIN.md §5.1, CONFIRMED)."
+        ),
+    },
+    "MPI": {
+        "valid_to": RESTRUCTURED_ON - dt.timedelta(days=1),
+        "successor_code": "MOF",
+        "evidence": "unconfirmed",
+        "evidence_note": "Merged into the Ministry of Finance, whose Statistics Office published "
+        "the 2025 outcomes. " + UNRETRIEVED,
+    },
+    "MONRE": {
+        "valid_to": RESTRUCTURED_ON - dt.timedelta(days=1),
+        "successor_code": "MAE",
+        "evidence": "unconfirmed",
+        "evidence_note": "Merged with MARD into the Ministry of Agriculture and Environment. "
+        + UNRETRIEVED,
+    },
+    "MARD": {
+        "valid_to": RESTRUCTURED_ON - dt.timedelta(days=1),
+        "successor_code": "MAE",
+        "evidence": "unconfirmed",
+        "evidence_note": "Merged with MONRE into the Ministry of Agriculture and Environment. "
+        + UNRETRIEVED,
+    },
+    "MOLISA": {
+        "valid_to": RESTRUCTURED_ON - dt.timedelta(days=1),
+        "successor_code": "MOHA",
+        "evidence": "unconfirmed",
+        "evidence_note": "Its functions moved to the Ministries of Home Affairs (labour), Health "
+        "and Education; Home Affairs is taken as the successor. " + UNRETRIEVED,
+    },
+    "MAE": {
+        "valid_from": RESTRUCTURED_ON,
+        "evidence": "unconfirmed",
+        "evidence_note": UNRETRIEVED,
+    },
+    "MOHA": {"evidence": "unconfirmed", "evidence_note": "Successor of MOLISA. " + UNRETRIEVED},
+}
+"""Dated facts of the 2025 restructuring, with how well each is established (AgencyEvidence)."""
+
+
+def current_agency(code: str | None) -> str | None:
+    """The agency responsible today for what ``code`` was responsible for: itself, or its
+    successor after the 2025 mergers (followed to the end of the chain)."""
+    seen: set[str] = set()
+    while code is not None and code not in seen:
+        seen.add(code)
+        successor = AGENCY_HISTORY.get(code, {}).get("successor_code")
+        if successor is None:
+            return code
+        code = str(successor)
+    return code
+
 
 AGENCY_RULES: list[tuple[str, str]] = [
     (r"^FDI_", "MPI"),
@@ -117,9 +198,14 @@ def field_of(code: str) -> int:
     return _first_match(code, FIELD_RULES, 1)
 
 
-def agency_of(code: str) -> str:
-    """The code of the agency that publishes the series ``code``."""
+def publisher_of(code: str) -> str:
+    """The code of the agency that published the series ``code`` before the 2025 mergers."""
     return _first_match(code, AGENCY_RULES, "GSO")
+
+
+def agency_of(code: str) -> str:
+    """The code of the agency responsible for the series ``code`` today."""
+    return current_agency(publisher_of(code)) or publisher_of(code)
 
 
 # What an indicator's numbers are (domain.vocabulary.IndicatorKind), read from its unit, code and

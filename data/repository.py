@@ -54,6 +54,7 @@ def catalogue(engine: Engine) -> pd.DataFrame:
             i.agency_code,
             a.name_vi.label("agency_vi"),
             a.name_en.label("agency_en"),
+            a.evidence.label("agency_evidence"),
             i.source,
             i.definition,
             i.dataset,
@@ -228,6 +229,21 @@ def supply_status(engine: Engine, agency_code: str | None = None) -> pd.DataFram
         query = query.where(i.agency_code == agency_code)
     with engine.connect() as conn:
         return pd.DataFrame(conn.execute(query).mappings().all())
+
+
+def indicator_agency_history(engine: Engine, code: str) -> pd.DataFrame:
+    """Who was responsible for indicator ``code`` and when, oldest first (empty: always the
+    current agency)."""
+    h = t.indicator_agencies.c
+    query = (
+        select(h.agency_code, h.valid_from, h.valid_to)
+        .where(h.indicator_code == code)
+        .order_by(h.valid_from.is_not(None), h.valid_from, h.id)
+    )
+    with engine.connect() as conn:
+        return pd.DataFrame(
+            conn.execute(query).mappings().all(), columns=["agency_code", "valid_from", "valid_to"]
+        )
 
 
 def agencies(engine: Engine) -> pd.DataFrame:

@@ -25,7 +25,16 @@ import pandas as pd
 from sqlalchemy import Engine, func, insert, select, update
 
 from data import tables as t
-from data.catalogue_rules import AGENCIES, FIELDS, agency_of, field_of, kind_of
+from data.catalogue_rules import (
+    AGENCIES,
+    AGENCY_HISTORY,
+    FIELDS,
+    agency_of,
+    current_agency,
+    field_of,
+    kind_of,
+    publisher_of,
+)
 from domain.vocabulary import Frequency, Status
 
 SEED_DIR = Path(__file__).resolve().parent / "seed"
@@ -462,7 +471,66 @@ def load_all(engine: Engine, files: Iterable[str] = SEED_FILES) -> LoadReport:
             added += result
     load_targets(engine)
     fill_missing_kinds(engine)
+    apply_agency_history(engine)
     return LoadReport(loaded, skipped, added)
+
+
+HISTORY_COLUMNS = ("valid_from", "valid_to", "successor_code", "evidence", "evidence_note")
+
+
+def apply_agency_history(engine: Engine) -> int:
+    """Bring the agencies and their indicators up to the 2025 restructuring
+    (``data.catalogue_rules.AGENCY_HISTORY``); safe to run again.
+
+    Each agency gets its current names, validity, successor and the evidence for them. An
+    indicator of an agency that has a successor moves to the successor, and ``indicator_agencies``
+    keeps who was responsible before and from when the successor is; observations are untouched.
+    Returns how many indicators moved.
+    """
+    a, i, h = t.agencies.c, t.indicators.c, t.indicator_agencies.c
+    moved = 0
+    with engine.begin() as conn:
+        stored = {row.code: row._mapping for row in conn.execute(select(t.agencies))}
+        for entry in AGENCIES:
+            facts = AGENCY_HISTORY.get(entry["code"], {})
+            wanted = {
+                "name_vi": entry["name_vi"],
+                "name_en": entry["name_en"],
+                **{column: facts.get(column) for column in HISTORY_COLUMNS},
+            }
+            row = stored.get(entry["code"])
+            changed = {k: v for k, v in wanted.items() if row is not None and row[k] != v}
+            if changed:
+                conn.execute(update(t.agencies).where(a.code == entry["code"]).values(changed))
+        with_history = set(conn.execute(select(h.indicator_code).distinct()).scalars())
+        for code, agency in conn.execute(select(i.code, i.agency_code)).all():
+            former = agency if current_agency(agency) != agency else publisher_of(code)
+            now = current_agency(former)
+            if former == now or now != current_agency(agency):
+                continue
+            if code not in with_history:
+                successor_from = AGENCY_HISTORY[former]["valid_to"] + dt.timedelta(days=1)
+                conn.execute(
+                    insert(t.indicator_agencies),
+                    [
+                        {
+                            "indicator_code": code,
+                            "agency_code": former,
+                            "valid_from": None,
+                            "valid_to": AGENCY_HISTORY[former]["valid_to"],
+                        },
+                        {
+                            "indicator_code": code,
+                            "agency_code": now,
+                            "valid_from": successor_from,
+                            "valid_to": None,
+                        },
+                    ],
+                )
+            if agency != now:
+                conn.execute(update(t.indicators).where(i.code == code).values(agency_code=now))
+                moved += 1
+    return moved
 
 
 def fill_missing_kinds(engine: Engine) -> int:

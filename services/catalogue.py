@@ -9,6 +9,7 @@ Overview could not judge is refused with the reason.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -81,6 +82,8 @@ def update_indicator(engine: Engine, user: Principal, code: str, **changes: Any)
         if not changed:
             return before
         conn.execute(update(t.indicators).where(t.indicators.c.code == code).values(changed))
+        if "agency_code" in changed:
+            _record_responsibility(conn, code, before["agency_code"], changed["agency_code"])
         after = _row(conn, t.indicators, t.indicators.c.code == code)
         audit.record(
             conn,
@@ -184,6 +187,33 @@ def fields(engine: Engine) -> pd.DataFrame:
     with engine.connect() as conn:
         rows = conn.execute(select(t.fields).order_by(t.fields.c.code)).all()
     return pd.DataFrame([tuple(row) for row in rows], columns=["code", "name_vi", "name_en"])
+
+
+def _record_responsibility(
+    conn: Connection, code: str, former: str | None, now: str | None
+) -> None:
+    """Keep who was responsible for ``code`` and when: the open period of ``former`` ends
+    yesterday and ``now``'s starts today (``former``'s open-ended period is written first if the
+    history had none)."""
+    h = t.indicator_agencies.c
+    today = dt.date.today()
+    is_open = (h.indicator_code == code) & h.valid_to.is_(None)
+    has_history = conn.execute(select(exists().where(h.indicator_code == code))).scalar()
+    if former is not None and not has_history:
+        conn.execute(
+            insert(t.indicator_agencies).values(
+                indicator_code=code, agency_code=former, valid_from=None, valid_to=None
+            )
+        )
+    conn.execute(
+        update(t.indicator_agencies).where(is_open).values(valid_to=today - dt.timedelta(days=1))
+    )
+    if now is not None:
+        conn.execute(
+            insert(t.indicator_agencies).values(
+                indicator_code=code, agency_code=now, valid_from=today, valid_to=None
+            )
+        )
 
 
 def _valid_kind(kind: object) -> str:

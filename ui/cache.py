@@ -65,6 +65,12 @@ def observations(
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
+def indicator_agency_history(_engine: Engine, code: str, version: str) -> pd.DataFrame:
+    """Who was responsible for ``code`` and when."""
+    return repository.indicator_agency_history(_engine, code)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
 def vintages(_engine: Engine, code: str, version: str) -> pd.DataFrame:
     """Every release ever recorded of ``code`` (each period's first value and its revisions)."""
     return repository.vintages(_engine, code)

@@ -6,6 +6,25 @@ from __future__ import annotations
 TEXT: dict[str, dict[str, str | dict]] = {
     "vi": {
         "kind.flow": "Lượng phát sinh trong kỳ",
+        "agency.evidence.confirmed": "đã xác nhận",
+        "agency.evidence.secondary": "nguồn thứ cấp",
+        "agency.evidence.unconfirmed": "chưa xác nhận",
+        "agency.column.code": "Mã",
+        "agency.column.name": "Cơ quan",
+        "agency.column.valid_from": "Từ ngày",
+        "agency.column.valid_to": "Đến ngày",
+        "agency.column.successor": "Cơ quan kế thừa",
+        "agency.column.evidence": "Mức xác nhận",
+        "agency.column.note": "Căn cứ",
+        "agency.title": "Cơ quan sau sắp xếp năm 2025",
+        "agency.responsible": "{agency}: {start} – {end}",
+        "agency.until_now": "nay",
+        "agency.history_title": "Cơ quan chịu trách nhiệm qua thời gian",
+        "supply.agency_merged": (
+            "Cơ quan của tài khoản này ({agency}) đã được sáp nhập vào {successor} ({evidence}); "
+            "các chỉ tiêu của cơ quan đã chuyển sang {successor}. Hãy đề nghị quản trị viên gán "
+            "lại tài khoản cho cơ quan kế thừa."
+        ),
         "kind.stock": "Số dư tại thời điểm",
         "kind.level": "Mức (giá, tỷ giá…)",
         "kind.index": "Chỉ số",
@@ -72,6 +91,25 @@ TEXT: dict[str, dict[str, str | dict]] = {
     },
     "en": {
         "kind.flow": "Flow over the period",
+        "agency.evidence.confirmed": "confirmed",
+        "agency.evidence.secondary": "secondary source",
+        "agency.evidence.unconfirmed": "unconfirmed",
+        "agency.column.code": "Code",
+        "agency.column.name": "Agency",
+        "agency.column.valid_from": "From",
+        "agency.column.valid_to": "To",
+        "agency.column.successor": "Successor",
+        "agency.column.evidence": "Evidence",
+        "agency.column.note": "Basis",
+        "agency.title": "Agencies after the 2025 restructuring",
+        "agency.responsible": "{agency}: {start} – {end}",
+        "agency.until_now": "now",
+        "agency.history_title": "Responsible agency over time",
+        "supply.agency_merged": (
+            "This account's agency ({agency}) was merged into {successor} ({evidence}); its "
+            "indicators moved to {successor}. Ask an administrator to assign the account to the "
+            "successor."
+        ),
         "kind.stock": "Stock at a moment",
         "kind.level": "Level (price, exchange rate…)",
         "kind.index": "Index",

@@ -11,8 +11,10 @@ from domain.errors import CockpitError
 from domain.vocabulary import Frequency, IndicatorKind
 from services import catalogue as catalogue_service
 from ui import cache, state
+from ui.agencies_view import agencies_table, agency_name, responsibility_lines
 from ui.auth import current_user
 from ui.i18n import current_language, error_text, t
+from ui.markdown import plain
 
 lang = current_language()
 name_column = "name_vi" if lang == "vi" else "name_en"
@@ -27,8 +29,13 @@ field_names = dict(zip(fields["code"], fields[name_column], strict=True))
 saved_round = st.session_state.get(state.ADMIN_ROUND, 0)
 
 
+agency_evidence = dict(zip(agencies["code"], agencies["evidence"], strict=True))
+
+
 def _agency_label(code: str | None) -> str:
-    return t("catalogue.no_agency") if code is None else f"{agency_names[code]} · {code}"
+    if code is None:
+        return t("catalogue.no_agency")
+    return f"{agency_name(agency_names[code], agency_evidence.get(code))} · {code}"
 
 
 def _key(name: str) -> str:
@@ -98,6 +105,15 @@ with st.form(f"catalogue.indicator.{code}"):
             agency_code=agency,
             notice=("catalogue.saved", {}),
         )
+
+history = cache.indicator_agency_history(engine, code, version)
+if not history.empty:
+    st.caption(t("agency.history_title"))
+    for line in responsibility_lines(history, agencies, lang):
+        st.caption(f"- {plain(line)}")
+
+with st.expander(t("agency.title")):
+    st.dataframe(agencies_table(agencies, lang), hide_index=True, width="stretch")
 
 with st.expander(t("catalogue.add_indicator")), st.form(_key("add")):
     new_code = st.text_input(t("catalogue.code"), key=_key("new.code"))

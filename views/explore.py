@@ -15,6 +15,7 @@ from domain.errors import InputError
 from domain.headlines import HEADLINE_CODES
 from domain.periods import parse_period
 from ui import cache, state
+from ui.agencies_view import agency_name
 from ui.data_age_view import show_age
 from ui.definitions_view import definition_line
 from ui.explore_choices import settle
@@ -260,7 +261,7 @@ if not result.frame.empty:
                     f"{t('explore.meta.unit')}: {unit_text(info['unit'], lang)}",
                     f"{t('explore.meta.source')}: {plain(info['source'])}",
                     f"{t('explore.meta.agency')}: "
-                    f"{plain(info['agency_vi'] if lang == 'vi' else info['agency_en'])}",
+                    f"{plain(agency_name(info[f'agency_{lang}'], info['agency_evidence']))}",
                     f"{t('explore.meta.updated')}: {format_date(info['last_vintage'], lang)}",
                     f"{t('explore.meta.status')}: {t(f'status.{latest_status}')}",
                     f"{t('explore.meta.coverage')}: {shown['period'].iloc[0]} – "

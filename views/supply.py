@@ -38,6 +38,18 @@ else:
         t("supply.agency_pick"), list(agency_names), format_func=lambda c: agency_names[c]
     )
 status = cache.supply_status(engine, agency, version)
+merged_into = agencies.set_index("code")["successor_code"].get(agency)
+if isinstance(merged_into, str):
+    evidence = agencies.set_index("code")["evidence"].get(agency)
+    st.warning(
+        t(
+            "supply.agency_merged",
+            agency=agency_names.get(agency, agency),
+            successor=agency_names.get(merged_into, merged_into),
+            evidence=t(f"agency.evidence.{evidence}") if isinstance(evidence, str) else "",
+        ),
+        icon=":material/merge:",
+    )
 
 if status.empty:
     st.info(t("supply.no_indicators", agency=agency_names.get(agency, agency)))

@@ -44,8 +44,9 @@ def test_every_family_the_provenance_explains_has_a_definition_and_no_other(
 
 def test_a_definition_says_what_the_provenance_says(real_catalogue: pd.DataFrame) -> None:
     row = real_catalogue.set_index("code").loc["FDI_REG_TOTAL_YTD"]
-    assert "1 January" in row["definition_en"] and "disbursement is not included" in (
-        row["definition_en"]
+    assert (
+        "1 January" in row["definition_en"]
+        and "disbursement is not included" in (row["definition_en"])
     )
     assert row["definition_basis"] == "PROVENANCE §2"
     gdp = real_catalogue.set_index("code").loc["GDP_Q_REAL.TONG_SO"]

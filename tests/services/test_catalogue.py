@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
+from sqlalchemy import select
 
+from data import tables as t
 from data.repository import catalogue, data_version, plan_targets
 from domain.errors import InputError
 from services import audit as audit_service
@@ -227,3 +230,24 @@ def test_an_indicator_gets_the_kind_asked_for_or_the_one_its_unit_says(
     assert changed["kind"] == "flow"
     with pytest.raises(InputError):
         update_indicator(catalogue_engine, admin, "HPI_STOCK", kind="sideways")
+
+
+def test_reassigning_an_indicator_keeps_who_was_responsible_and_when(
+    people, catalogue_engine
+) -> None:  # type: ignore[no-untyped-def]
+    today = dt.date.today()
+    update_indicator(catalogue_engine, people["admin"], "CPI_TEST", agency_code="MOF")
+    update_indicator(catalogue_engine, people["admin"], "CPI_TEST", agency_code="GSO")
+    h = t.indicator_agencies.c
+    with catalogue_engine.connect() as conn:
+        rows = conn.execute(
+            select(h.agency_code, h.valid_from, h.valid_to)
+            .where(h.indicator_code == "CPI_TEST")
+            .order_by(h.id)
+        ).all()
+    yesterday = today - dt.timedelta(days=1)
+    assert [tuple(r) for r in rows] == [
+        ("GSO", None, yesterday),
+        ("MOF", today, yesterday),
+        ("GSO", today, None),
+    ]
