@@ -6,6 +6,8 @@ into the table the *Nhật ký hệ thống* page shows. The CSV download keeps 
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 
 from analytics.formatting import format_moment
@@ -20,6 +22,37 @@ def action_label(action: str, lang: str) -> str:
     return translate(key, lang) if has_text(key) else action
 
 
+def changes_text(stored: object, lang: str) -> str | None:
+    """A stored before/after JSON as a reader reads it: "Vai trò: Lãnh đạo; Đang hoạt động: Có"."""
+    if not isinstance(stored, str) or not stored.strip():
+        return None
+    try:
+        values = json.loads(stored)
+    except ValueError:
+        return stored
+    if not isinstance(values, dict):
+        return stored
+    return "; ".join(
+        f"{_label('field', name, lang)}: {_value(name, value, lang)}"
+        for name, value in values.items()
+    )
+
+
+def _label(prefix: str, name: str, lang: str) -> str:
+    key = f"{prefix}.{name}"
+    return translate(key, lang) if has_text(key) else name
+
+
+def _value(name: str, value: object, lang: str) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return translate("admin.users.yes" if value else "admin.users.no", lang)
+    if name in ("role", "status") and has_text(f"{name}.{value}"):
+        return translate(f"{name}.{value}", lang)
+    return str(value)
+
+
 def audit_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     """``rows`` of the audit log for reading: one column per field, headed in ``lang``."""
     table = pd.DataFrame(
@@ -27,7 +60,11 @@ def audit_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
             "at": [format_moment(moment, lang) for moment in rows["at"]],
             "actor": rows["actor"],
             "action": [action_label(action, lang) for action in rows["action"]],
-            **{name: rows[name] for name in SHOWN[3:]},
+            "target_type": [_label("audit.target", kind, lang) for kind in rows["target_type"]],
+            "target_id": rows["target_id"],
+            "before_json": [changes_text(v, lang) for v in rows["before_json"]],
+            "after_json": [changes_text(v, lang) for v in rows["after_json"]],
+            "detail": rows["detail"],
         }
     )
     table = table.astype(object).where(table.notna(), "–")

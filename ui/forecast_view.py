@@ -18,6 +18,8 @@ from domain.periods import parse_period
 from domain.vocabulary import Frequency
 from forecasting.result import Choice, ForecastResult
 from ui.i18n import translate
+from ui.markdown import plain
+from ui.model_names import model_text
 
 HISTORY_SHOWN = {Frequency.MONTH.pandas: 96, Frequency.QUARTER.pandas: 32}
 """Periods of actuals the lab's fan chart shows before the forecast (all for annual series)."""
@@ -105,10 +107,10 @@ def published_caption(stored: StoredForecast, name: str, lang: str) -> str:
     return translate(
         "forecast.explore.caption",
         lang,
-        name=name,
+        name=plain(name),
         date=format_date(stored.created_at, lang),
-        author=stored.author_label,
-        model=stored.model,
+        author=plain(stored.author_label),
+        model=plain(model_text(stored.model, lang)),
         origin=origin_text(stored.origin_period, stored.frequency, lang),
         levels=" / ".join(f"{level}%" for level in stored.levels),
     )
@@ -192,10 +194,10 @@ def choice_text(choice: Choice, lang: str) -> str:
     """
     digits = 3 if choice.metric == "rmse" else 2
     values = {
-        "chosen": choice.chosen,
+        "chosen": model_text(choice.chosen, lang),
         "metric": METRIC_NAMES.get(choice.metric, choice.metric),
         "score": format_number(choice.score, lang, digits),
-        "rival": choice.rival or "",
+        "rival": model_text(choice.rival, lang) if choice.rival else "",
         "rival_score": format_number(choice.rival_score, lang, digits),
         "origins": choice.evidence_origins,
         "ratio": format_percent(100 * choice.evidence_ratio, lang, 0),
@@ -211,7 +213,9 @@ def backtest_table(scores: pd.DataFrame, lang: str) -> pd.DataFrame:
     levels = sorted(int(c.split("_")[1]) for c in scores.columns if c.startswith("coverage_"))
     table = pd.DataFrame(
         {
-            translate("forecast.column.model", lang): scores["model"],
+            translate("forecast.column.model", lang): [
+                model_text(m, lang) for m in scores["model"]
+            ],
             "sMAPE": [format_number(v, lang, 2) for v in scores["smape"]],
             "MASE": [format_number(v, lang, 2) for v in scores["mase"]],
             "RMSE": [format_number(v, lang, 3) for v in scores["rmse"]],

@@ -11,6 +11,7 @@ from services import accounts
 from ui import cache, state
 from ui.auth import current_user
 from ui.i18n import current_language, error_text, t
+from ui.users_view import users_table
 
 lang = current_language()
 admin = current_user()
@@ -56,7 +57,7 @@ notice = st.session_state.pop(state.ADMIN_NOTICE, None)
 if notice:
     st.success(t(notice[0], **notice[1]), icon=":material/check_circle:")
 users = accounts.list_users(engine, admin)
-st.dataframe(users, hide_index=True, width="stretch")
+st.dataframe(users_table(users, agency_names, lang), hide_index=True, width="stretch")
 names = list(users["username"]) if not users.empty else []
 role_label = {"format_func": lambda r: t(f"role.{r}")}
 

@@ -46,6 +46,7 @@ from ui.forecast_view import (
 )
 from ui.i18n import TEXT, current_language, error_text, t, unit_text
 from ui.markdown import plain
+from ui.model_names import model_text
 
 DEFAULT_CODE = "CPI_YOY.CHI_SO_GIA_TIEU_DUNG"
 # Model parameters the lab tunes with a choice; SEARCH lets the method search over it. (None is
@@ -297,7 +298,13 @@ if not problems:
 published = cache.latest_published(engine, code, transform, forecast_version)
 
 if result is not None:
-    st.markdown(t("lab.model_line", model=result.model, method=_method_label(method)))
+    st.markdown(
+        t(
+            "lab.model_line",
+            model=plain(model_text(result.model, lang)),
+            method=_method_label(method),
+        )
+    )
     if method != "auto":
         st.dataframe(backtest_table(result.backtest, lang), hide_index=True, width="stretch")
 
@@ -306,7 +313,7 @@ if result is not None:
     name = names[code]
     labels = (
         f"{name} ({unit})",
-        t("lab.legend.new", model=result.model),
+        t("lab.legend.new", model=model_text(result.model, lang)),
         t("lab.legend.published", date=format_date(published.created_at, lang))
         if published is not None
         else "",
@@ -359,18 +366,20 @@ if result is not None:
                 lags=test.lags,
             )
         )
-        st.caption(t("lab.diagnostics.caption", n=test.n, model=result.model))
+        st.caption(
+            t("lab.diagnostics.caption", n=test.n, model=plain(model_text(result.model, lang)))
+        )
 
     # --- beside the last published forecast, and publishing --------------------------------------
     st.subheader(t("lab.publish.title"))
-    columns = {t("lab.column.new", model=result.model): forecast_values}
+    columns = {t("lab.column.new", model=model_text(result.model, lang)): forecast_values}
     if published is not None:
         st.caption(
             t(
                 "lab.publish.last",
                 date=format_date(published.created_at, lang),
                 author=published.author_label,
-                model=published.model,
+                model=model_text(published.model, lang),
                 origin=origin_text(published.origin_period, published.frequency, lang),
             )
         )
@@ -434,7 +443,7 @@ st.dataframe(
             t("lab.track.published_at"): [format_date(d, lang) for d in runs["created_at"]],
             t("lab.track.author"): runs["author_label"],
             t("lab.transform"): [t(f"transform.{tf}") for tf in runs["target_transform"]],
-            t("forecast.column.model"): runs["model"],
+            t("forecast.column.model"): [model_text(m, lang) for m in runs["model"]],
             t("lab.track.origin"): [
                 origin_text(origin, frequency, lang)
                 for origin, frequency in zip(runs["origin_period"], runs["frequency"], strict=True)

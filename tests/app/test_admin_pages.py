@@ -147,6 +147,6 @@ def test_a_created_account_is_in_the_table_and_the_form_is_empty(open_page) -> N
     _button(at, "admin.users.create").click().run()
     assert not at.exception
     assert _successes(at) == [translate("admin.users.created", "vi", username="moi.tao")]
-    assert "moi.tao" in set(at.dataframe[0].value["username"])
+    assert "moi.tao" in set(at.dataframe[0].value[translate("admin.users.column.username", "vi")])
     assert "moi.tao" in _widget(at.selectbox, "admin.users.change.user").options
     assert _widget(at.text_input, "admin.users.new.username").value == ""

@@ -20,6 +20,7 @@ from services import forecasts as forecast_service
 from tests.app.conftest import charts, shown, user_for
 from ui import cache
 from ui.i18n import translate
+from ui.model_names import model_text
 
 # One worker runs them all, so that the fits cached by the first serve the others.
 pytestmark = pytest.mark.xdist_group("forecast_lab")
@@ -34,7 +35,7 @@ def vi(key: str, **params: object) -> str:
 
 def model_lines(at, lang: str = "vi") -> list[str]:  # type: ignore[no-untyped-def]
     prefix = translate("lab.model_line", lang, model="", method="").split("**")[0]
-    return [m.value for m in at.markdown if m.value.startswith(prefix)]
+    return [shown(m.value) for m in at.markdown if m.value.startswith(prefix)]
 
 
 def button(at, key: str, lang: str = "vi"):  # type: ignore[no-untyped-def]
@@ -106,7 +107,8 @@ def test_a_saved_configuration_is_offered_and_loads_into_the_widgets(open_page) 
     assert again.selectbox(key="lab.method").value == "auto"
     button(again, "lab.config.load").click().run()
     assert again.selectbox(key="lab.method").value == "seasonal_naive"
-    assert "Seasonal naive" in model_lines(again)[0]
+    assert model_text("Seasonal naive", "vi") == "Lặp lại cùng kỳ năm trước"
+    assert "Lặp lại cùng kỳ năm trước" in model_lines(again)[0]
 
 
 def test_the_lab_in_english(open_page) -> None:  # type: ignore[no-untyped-def]
@@ -137,22 +139,24 @@ def test_a_published_forecast_is_stored_and_leaders_see_it(open_page) -> None:  
         "level",
         "published",
     )
-    assert run["model"] in model
+    assert model_text(run["model"], "vi") in model
     assert [s.value for s in at.success] == [vi("lab.published", id=run["id"])]
-    assert run["model"] in at.dataframe[-1].value[vi("forecast.column.model")].tolist()
+    shown_models = at.dataframe[-1].value[vi("forecast.column.model")].tolist()
+    assert model_text(run["model"], "vi") in shown_models
 
     explore = open_page("views/explore.py", role="leader", ind=CPI)
     assert not explore.exception
     stored = forecasts.latest_published(engine, CPI, "level")
     assert stored is not None and stored.run_id == run["id"]
     date = f"{stored.created_at:%d/%m/%Y}"
-    captions = [c.value for c in explore.caption]
-    assert any(date in c and stored.author_label in c and stored.model in c for c in captions)
+    captions = [shown(c.value) for c in explore.caption]
+    said = model_text(stored.model, "vi")
+    assert any(date in c and stored.author_label in c and said in c for c in captions)
     layers = charts(explore)[0]["layer"]
     assert any("strokeDash" in str(layer.get("mark")) for layer in layers)
 
     other_view = open_page("views/explore.py", role="leader", ind=CPI, tf="yoy_change")
-    assert not any(stored.model in c.value for c in other_view.caption), "not the same quantity"
+    assert not any(said in shown(c.value) for c in other_view.caption), "not the same quantity"
 
     overview = open_page("views/overview.py", role="leader")
     tile = vi(

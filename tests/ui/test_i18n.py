@@ -127,7 +127,7 @@ def test_an_error_key_in_the_table_is_translated() -> None:
     error = InputError(
         "error.period_invalid", "period 2026-13 is not a valid month", period="2026-13"
     )
-    assert translate(error.key, "vi", **error.params) == "kỳ 2026-13 không phải là một tháng hợp lệ"
+    assert translate(error.key, "vi", **error.params) == "Kỳ 2026-13 không phải là một tháng hợp lệ"
 
 
 @pytest.mark.parametrize(
