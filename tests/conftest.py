@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import URL, Engine, create_engine, event, text
 from streamlit import config as streamlit_config
 
 from data.engine import make_engine, refuse_nul_characters
@@ -32,7 +32,12 @@ def _postgres_engine() -> tuple[Engine, str]:
     with admin.begin() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     admin.dispose()
-    engine = create_engine(POSTGRES_URL, pool_pre_ping=True)
+    return schema_engine(POSTGRES_URL, schema), schema
+
+
+def schema_engine(url: str | URL, schema: str) -> Engine:
+    """An engine on ``url`` whose connections work in ``schema`` (and refuse NUL characters)."""
+    engine = create_engine(url, pool_pre_ping=True)
     refuse_nul_characters(engine)
 
     @event.listens_for(engine, "connect")
@@ -42,7 +47,7 @@ def _postgres_engine() -> tuple[Engine, str]:
         cursor.close()
         dbapi_connection.commit()
 
-    return engine, schema
+    return engine
 
 
 def _drop_schema(schema: str) -> None:

@@ -13,13 +13,13 @@ import os
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from data.migrate import upgrade
 from data.privileges import APPEND_ONLY_TABLES, app_role_grants, grant_app_role
-from tests.conftest import POSTGRES_URL, _drop_schema, _postgres_engine
+from tests.conftest import POSTGRES_URL, _drop_schema, _postgres_engine, schema_engine
 
 APP_ROLE = os.environ.get("COCKPIT_TEST_APP_ROLE", "")
 
@@ -48,14 +48,7 @@ def as_app_role() -> Iterator[tuple[Engine, Engine]]:
     owner, schema = _postgres_engine()
     upgrade(owner)
     grant_app_role(owner, APP_ROLE)
-    app = create_engine(make_url(POSTGRES_URL).set(username=APP_ROLE))
-
-    @event.listens_for(app, "connect")
-    def _search_path(dbapi_connection, _record):  # type: ignore[no-untyped-def]
-        cursor = dbapi_connection.cursor()
-        cursor.execute(f'SET search_path TO "{schema}"')
-        cursor.close()
-        dbapi_connection.commit()
+    app = schema_engine(make_url(POSTGRES_URL).set(username=APP_ROLE), schema)
 
     yield owner, app
     app.dispose()

@@ -14,11 +14,12 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from playwright.sync_api import Browser, Playwright
+from sqlalchemy import Engine
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -125,3 +126,39 @@ def wait_healthy(url: str, server: subprocess.Popen, log: Path) -> None:
 def launch_chromium(playwright: Playwright) -> Browser:
     """Debian's chromium, headless, without the background traffic of a desktop browser."""
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+@contextmanager
+def seeded_server(
+    folder: Path,
+    users: dict[str, str],
+    password: str,
+    environment: dict[str, str] | None = None,
+    prepare: Callable[[Engine], None] | None = None,
+) -> Iterator[tuple[str, str]]:
+    """A Cockpit server of its own on a freshly seeded SQLite file in ``folder``: one account per
+    ``users`` entry (user name: role) with ``password``, ``prepare`` run on the database, and the
+    server started with ``environment`` added. Yields (its URL, the database URL)."""
+    from data.engine import make_engine
+    from services import accounts
+
+    database_url = f"sqlite:///{folder / 'cockpit.db'}"
+    seed_database(database_url)
+    added = {"COCKPIT_ARGON2_PROFILE": "test", **(environment or {})}
+    saved = {name: os.environ.get(name) for name in added}
+    os.environ.update(added)
+    try:
+        engine = make_engine(database_url)
+        for username, role in users.items():
+            accounts.create_user(engine, accounts.SYSTEM, username, password, role)
+        if prepare is not None:
+            prepare(engine)
+        engine.dispose()
+        with serving_app(database_url, folder / "streamlit.log") as url:
+            yield url, database_url
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value

@@ -9,9 +9,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from data.engine import make_engine
-from services import accounts
-from tests.e2e.app_server import seed_database, serving_app
+from tests.e2e.app_server import seeded_server
 from tests.e2e.conftest import ACCOUNTS, PASSWORD, sign_in
 from ui.i18n import translate
 
@@ -23,17 +21,13 @@ IDLE_SECONDS = 6
 @pytest.fixture(scope="module")
 def quick_timeout_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A Cockpit server of its own whose sessions time out after :data:`IDLE_SECONDS`."""
-    folder = tmp_path_factory.mktemp("e2e-idle")
-    database_url = f"sqlite:///{folder / 'cockpit.db'}"
-    seed_database(database_url)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("COCKPIT_ARGON2_PROFILE", "test")
-        patch.setenv("COCKPIT_IDLE_TIMEOUT_MINUTES", str(IDLE_SECONDS / 60))
-        engine = make_engine(database_url)
-        accounts.create_user(engine, accounts.SYSTEM, ACCOUNTS["leader"], PASSWORD, "leader")
-        engine.dispose()
-        with serving_app(database_url, folder / "streamlit.log") as url:
-            yield url
+    with seeded_server(
+        tmp_path_factory.mktemp("e2e-idle"),
+        {ACCOUNTS["leader"]: "leader"},
+        PASSWORD,
+        {"COCKPIT_IDLE_TIMEOUT_MINUTES": str(IDLE_SECONDS / 60)},
+    ) as (url, _):
+        yield url
 
 
 def test_an_idle_screen_clears_without_a_click(page: Page, quick_timeout_url: str) -> None:

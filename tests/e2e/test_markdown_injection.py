@@ -13,9 +13,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from data.engine import make_engine
 from services import accounts, catalogue
-from tests.e2e.app_server import seed_database, serving_app
+from tests.e2e.app_server import seeded_server
 from tests.e2e.conftest import PASSWORD
 from tests.e2e.streamlit_dom import wait_until_idle
 from ui.i18n import translate
@@ -34,20 +33,17 @@ ANALYST = "phantich.md"
 def poisoned_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A server whose catalogue name of :data:`CODE` and whose analyst's display name are the
     payload, as an admin could have set them."""
-    folder = tmp_path_factory.mktemp("e2e-markdown")
-    database_url = f"sqlite:///{folder / 'cockpit.db'}"
-    seed_database(database_url)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("COCKPIT_ARGON2_PROFILE", "test")
-        engine = make_engine(database_url)
-        admin = accounts.create_user(engine, accounts.SYSTEM, "quantri.md", PASSWORD, "admin")
+
+    def poison(engine) -> None:  # type: ignore[no-untyped-def]
+        admin = accounts.get_user(engine, "quantri.md")
         accounts.create_user(
             engine, admin, ANALYST, PASSWORD, "analyst", display_name=f"Lan {PAYLOAD}"
         )
         catalogue.update_indicator(engine, admin, CODE, name_vi=f"CPI {PAYLOAD}")
-        engine.dispose()
-        with serving_app(database_url, folder / "streamlit.log") as url:
-            yield url
+
+    folder = tmp_path_factory.mktemp("e2e-markdown")
+    with seeded_server(folder, {"quantri.md": "admin"}, PASSWORD, prepare=poison) as (url, _):
+        yield url
 
 
 def _nothing_rendered(page: Page) -> None:

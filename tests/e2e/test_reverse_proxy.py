@@ -23,10 +23,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
-from data.engine import make_engine
 from deploy.render import render
-from services import accounts
-from tests.e2e.app_server import free_port, seed_database, serving_app
+from tests.e2e.app_server import free_port, seeded_server, serving_app
 from tests.e2e.conftest import ACCOUNTS, PASSWORD, VIEWPORT, sign_in
 from ui.i18n import translate
 
@@ -78,43 +76,36 @@ def proxy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]
     if not os.access(NGINX, os.X_OK) or shutil.which("openssl") is None:
         pytest.fail("the reverse-proxy check needs nginx and openssl: scripts/ensure_nginx.sh")
     folder = tmp_path_factory.mktemp("proxy")
-    database_url = f"sqlite:///{folder / 'cockpit.db'}"
-    seed_database(database_url)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("COCKPIT_ARGON2_PROFILE", "test")
-        engine = make_engine(database_url)
-        accounts.create_user(engine, accounts.SYSTEM, ACCOUNTS["leader"], PASSWORD, "leader")
-        engine.dispose()
-        with (
-            serving_app(database_url, folder / "app1.log") as first,
-            serving_app(database_url, folder / "app2.log") as second,
-        ):
-            http_port, https_port = free_port(), free_port()
-            certificate, key = _certificate(folder)
-            TRUSTED.load_verify_locations(cafile=str(certificate))
-            upstreams = [url.removeprefix("http://") for url in (first, second)]
-            config = folder / "nginx.conf"
-            config.write_text(
-                render(
-                    folder,
-                    upstreams,
-                    certificate,
-                    key,
-                    f"127.0.0.1:{http_port}",
-                    f"127.0.0.1:{https_port}",
-                )
+    with (
+        seeded_server(folder, {ACCOUNTS["leader"]: "leader"}, PASSWORD) as (first, database_url),
+        serving_app(database_url, folder / "app2.log") as second,
+    ):
+        http_port, https_port = free_port(), free_port()
+        certificate, key = _certificate(folder)
+        TRUSTED.load_verify_locations(cafile=str(certificate))
+        upstreams = [url.removeprefix("http://") for url in (first, second)]
+        config = folder / "nginx.conf"
+        config.write_text(
+            render(
+                folder,
+                upstreams,
+                certificate,
+                key,
+                f"127.0.0.1:{http_port}",
+                f"127.0.0.1:{https_port}",
             )
-            nginx = subprocess.Popen(
-                [NGINX, "-p", str(folder), "-c", str(config)],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.STDOUT,
-            )
-            try:
-                _wait_for_port(http_port, nginx, folder / "error.log")
-                yield f"https://127.0.0.1:{https_port}", f"http://127.0.0.1:{http_port}"
-            finally:
-                nginx.terminate()
-                nginx.wait(timeout=10)
+        )
+        nginx = subprocess.Popen(
+            [NGINX, "-p", str(folder), "-c", str(config)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            _wait_for_port(http_port, nginx, folder / "error.log")
+            yield f"https://127.0.0.1:{https_port}", f"http://127.0.0.1:{http_port}"
+        finally:
+            nginx.terminate()
+            nginx.wait(timeout=10)
 
 
 def _get(url: str) -> tuple[int, dict[str, list[str]]]:

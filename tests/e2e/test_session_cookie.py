@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from data.audit import utc_now
 from data.engine import make_engine
 from services import accounts, sessions
-from tests.e2e.app_server import seed_database, serving_app
+from tests.e2e.app_server import seeded_server
 from tests.e2e.conftest import ACCOUNTS, PASSWORD, VIEWPORT, sign_in
 from tests.e2e.streamlit_dom import wait_until_idle
 from ui.i18n import translate
@@ -23,17 +23,9 @@ pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     """A Cockpit server of its own, and its database URL (to forge sessions the browser sends)."""
-    folder = tmp_path_factory.mktemp("e2e-sessions")
-    database_url = f"sqlite:///{folder / 'cockpit.db'}"
-    seed_database(database_url)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("COCKPIT_ARGON2_PROFILE", "test")
-        engine = make_engine(database_url)
-        for role, username in ACCOUNTS.items():
-            accounts.create_user(engine, accounts.SYSTEM, username, PASSWORD, role)
-        engine.dispose()
-    with serving_app(database_url, folder / "streamlit.log") as url:
-        yield url, database_url
+    users = {username: role for role, username in ACCOUNTS.items()}
+    with seeded_server(tmp_path_factory.mktemp("e2e-sessions"), users, PASSWORD) as served:
+        yield served
 
 
 @pytest.fixture
