@@ -7,7 +7,7 @@ import pandas as pd
 
 from analytics.formatting import format_date
 from domain.vocabulary import AgencyEvidence
-from ui.i18n import t
+from ui.i18n import has_text, t
 
 
 def agency_name(name: object, evidence: object) -> str:
@@ -36,7 +36,12 @@ def agencies_table(agencies: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("agency.column.evidence"): [
                 t(f"agency.evidence.{e}") if isinstance(e, str) else "" for e in shown["evidence"]
             ],
-            t("agency.column.note"): shown["evidence_note"].fillna(""),
+            t("agency.column.note"): [
+                t(f"agency.note.{code}")
+                if has_text(f"agency.note.{code}")
+                else (note if isinstance(note, str) else "")
+                for code, note in zip(shown["code"], shown["evidence_note"], strict=True)
+            ],
         }
     )
 

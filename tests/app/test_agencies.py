@@ -33,6 +33,7 @@ def test_the_catalogue_page_shows_validity_successors_and_unconfirmed_facts(open
     assert mpi[translate("agency.column.successor", "vi")] == "Bộ Tài chính"
     assert mpi[translate("agency.column.valid_to", "vi")] == "28/02/2025"
     assert mpi[translate("agency.column.evidence", "vi")] == "chưa xác nhận"
+    assert mpi[translate("agency.column.note", "vi")].startswith("Sáp nhập vào Bộ Tài chính")
     gso = table.set_index(translate("agency.column.code", "vi")).loc["GSO"]
     assert gso[translate("agency.column.evidence", "vi")] == "đã xác nhận"
     at.selectbox(key="catalogue.code_pick").set_value("FDI_REG_TOTAL_YTD").run()
