@@ -5,6 +5,13 @@ from __future__ import annotations
 
 TEXT: dict[str, dict[str, str | dict]] = {
     "vi": {
+        "error.workbook_macros": "Tệp {name} có thể chứa macro nên không được nhận.",
+        "error.workbook_format": "Tệp {name} không phải là bảng tính .xls hoặc .xlsx.",
+        "error.workbook_too_large": "Tệp {name} lớn hơn giới hạn {limit} MB.",
+        "error.workbook_bomb": "Tệp {name} khi giải nén sẽ vượt quá {limit} MB nên không được nhận.",
+        "error.workbook_unreadable": "Không đọc được tệp {name}: tệp hỏng hoặc không đúng định dạng.",
+        "error.release_date_needed": "Tệp {name} không cho biết ngày công bố; hãy nhập ngày công bố.",
+        "error.release_date_invalid": "{value} không phải là một ngày (năm-tháng-ngày).",
         "error.period_out_of_range": (
             "Kỳ {period} nằm ngoài khoảng năm {first}–{last} mà Cockpit lưu trữ."
         ),
@@ -22,6 +29,13 @@ TEXT: dict[str, dict[str, str | dict]] = {
         ),
     },
     "en": {
+        "error.workbook_macros": "File {name} may hold macros and is refused.",
+        "error.workbook_format": "File {name} is not an .xls or .xlsx workbook.",
+        "error.workbook_too_large": "File {name} is larger than the {limit} MB limit.",
+        "error.workbook_bomb": "File {name} would unpack to more than {limit} MB and is refused.",
+        "error.workbook_unreadable": "File {name} cannot be read: it is damaged or not a workbook.",
+        "error.release_date_needed": "File {name} does not say when it was released; give the date.",
+        "error.release_date_invalid": "{value} is not a date (year-month-day).",
         "error.period_out_of_range": (
             "Period {period} is outside the years {first}–{last} that the Cockpit holds."
         ),

@@ -1,0 +1,120 @@
+"""Import a GSO monthly workbook ("Biểu số liệu"): ``python -m ingest.gso_workbook FILE
+[--release-date YYYY-MM-DD] --dry-run``.
+
+With ``--dry-run`` it writes to standard output, as CSV with the header
+``indicator_code,geography,period,value,unit,status,vintage,sheet,cell``, one row per observation
+in the catalogue's own codes, and to standard error what it did not recognise. The release date
+(the observations' vintage) is the option, else the posting date at the front of GSO's file name
+("2025-02-28-Bieu-T2.2025-1.xlsx"), else the command asks for the option.
+
+This slice reads the consumer-price table (``ingest.gso_cpi``); the other tables of the workbook
+and the staged submission without ``--dry-run`` follow.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import gzip
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from domain.errors import InputError
+from ingest.gso_cpi import read_cpi_table
+from ingest.workbook import read_workbook_bytes
+
+HEADER = [
+    "indicator_code",
+    "geography",
+    "period",
+    "value",
+    "unit",
+    "status",
+    "vintage",
+    "sheet",
+    "cell",
+]
+CATALOGUE_FILES = ("gso_monthly_report_series.csv.gz", "gso_monthly_report_series_pre2014.csv.gz")
+DEFAULT_CODES = Path(__file__).resolve().parent.parent / "data" / "seed" / "vn"
+POSTED = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+
+
+def known_codes(folder: Path = DEFAULT_CODES) -> set[str]:
+    """The catalogue's codes of GSO's monthly tables, as the shipped seed files name them."""
+    codes: set[str] = set()
+    for name in CATALOGUE_FILES:
+        with gzip.open(folder / name, "rt", encoding="utf-8") as handle:
+            codes.update(row["indicator_code"] for row in csv.DictReader(handle))
+    return codes
+
+
+def release_date(name: str, given: str | None) -> dt.date:
+    """The day the workbook was released: ``given``, else the date its file name starts with."""
+    text = given or (found.group(1) if (found := POSTED.match(Path(name).name)) else None)
+    if text is None:
+        raise InputError(
+            "error.release_date_needed",
+            f"{name} does not say when it was released: give --release-date YYYY-MM-DD",
+            name=name,
+        )
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise InputError(
+            "error.release_date_invalid", f"{text} is not a date (YYYY-MM-DD)", value=text
+        ) from error
+
+
+def rows_of(path: Path, codes: Iterable[str], vintage: dt.date) -> tuple[list[list], list[str]]:
+    """The CSV rows of the workbook at ``path`` (``.gz`` allowed), and what was not recognised."""
+    data = path.read_bytes()
+    name = path.name
+    if name.endswith(".gz"):
+        data, name = gzip.decompress(data), name.removesuffix(".gz")
+    book = read_workbook_bytes(data, name)
+    table = read_cpi_table(book, codes)
+    if table is None:
+        return [], [f"{name}: no consumer-price table found"]
+    rows = [
+        [
+            *(o.indicator_code, "VN", o.period, o.value, "percent change", "official"),
+            *(vintage.isoformat(), o.sheet, o.cell),
+        ]
+        for o in table.observations
+    ]
+    notes = [
+        f"{name}#{table.sheet}: row not recognised: {item}" for item in table.unrecognised_rows
+    ]
+    notes += [f"{name}#{table.sheet}: column not kept: {c}" for c in table.unrecognised_columns]
+    notes += [f"{name}: sheet not readable: {sheet}" for sheet in book.unreadable]
+    return rows, notes
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; 0 on success, 2 with a message on standard error otherwise."""
+    parser = argparse.ArgumentParser(prog="python -m ingest.gso_workbook", description=__doc__)
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--release-date")
+    parser.add_argument("--dry-run", action="store_true")
+    arguments = parser.parse_args(argv)
+    if not arguments.dry_run:
+        parser.error("only --dry-run is available so far: staging a submission comes next")
+    try:
+        vintage = release_date(arguments.file.name.removesuffix(".gz"), arguments.release_date)
+        rows, notes = rows_of(arguments.file, known_codes(), vintage)
+    except (InputError, OSError, ValueError) as error:
+        print(f"{arguments.file}: {error}", file=sys.stderr)
+        return 2
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(HEADER)
+    writer.writerows(rows)
+    for note in notes:
+        print(note, file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
