@@ -76,6 +76,22 @@ def open_page() -> Callable[..., AppTest]:
     return _open
 
 
+def supply_page_of_officer(username: str, agency: str) -> AppTest:
+    """The supply page for a data officer ``username`` of ``agency`` made for the calling test
+    (created on first use), so other tests' accounts and audit counts stay theirs."""
+    engine = make_engine(os.environ["COCKPIT_DATABASE_URL"])
+    user = accounts.get_user(engine, username) or accounts.create_user(
+        engine, accounts.SYSTEM, username, PASSWORD, "data_officer", agency_code=agency
+    )
+    engine.dispose()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["lang"] = "vi"
+    at.session_state["auth.user"] = user
+    at.run()
+    at.switch_page("views/supply.py").run()
+    return at
+
+
 def shown(markdown: str) -> str:
     """What a person reads of an element's Markdown source: its backslash escapes removed (the
     app escapes what a person or a URL typed, see ``ui.markdown.plain``)."""

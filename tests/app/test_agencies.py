@@ -4,13 +4,7 @@ what happened."""
 
 from __future__ import annotations
 
-import os
-
-from streamlit.testing.v1 import AppTest
-
-from data.engine import make_engine
-from services import accounts
-from tests.app.conftest import APP, PASSWORD, shown
+from tests.app.conftest import shown, supply_page_of_officer
 from ui.i18n import translate
 
 
@@ -43,16 +37,7 @@ def test_the_catalogue_page_shows_validity_successors_and_unconfirmed_facts(open
 
 
 def test_an_officer_of_a_merged_agency_is_told_what_happened() -> None:
-    engine = make_engine(os.environ["COCKPIT_DATABASE_URL"])
-    officer = accounts.get_user(engine, "mpi.officer") or accounts.create_user(
-        engine, accounts.SYSTEM, "mpi.officer", PASSWORD, "data_officer", agency_code="MPI"
-    )
-    engine.dispose()
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["lang"] = "vi"
-    at.session_state["auth.user"] = officer
-    at.run()
-    at.switch_page("views/supply.py").run()
+    at = supply_page_of_officer("mpi.officer", "MPI")
     assert not at.exception
     [warning] = [shown(w.value) for w in at.warning]
     assert warning.startswith("Cơ quan của tài khoản này (Bộ Kế hoạch và Đầu tư)")

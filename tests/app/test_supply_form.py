@@ -12,8 +12,7 @@ from streamlit.testing.v1 import AppTest
 from analytics.formatting import format_period
 from data import repository
 from data.engine import make_engine
-from services import accounts
-from tests.app.conftest import APP, PASSWORD, shown
+from tests.app.conftest import shown, supply_page_of_officer
 from ui.i18n import translate
 
 CODE = "FIR_PA"  # the State Bank's refinancing rate, 4 to 6 % in 2022-2024
@@ -21,19 +20,8 @@ OFFICER = "sbv.officer.form"
 
 
 def _open() -> AppTest:
-    """The supply page for a State Bank data officer of this file's own, so other tests' audit
-    counts stay theirs."""
-    engine = make_engine(os.environ["COCKPIT_DATABASE_URL"])
-    user = accounts.get_user(engine, OFFICER) or accounts.create_user(
-        engine, accounts.SYSTEM, OFFICER, PASSWORD, "data_officer", agency_code="SBV"
-    )
-    engine.dispose()
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["lang"] = "vi"
-    at.session_state["auth.user"] = user
-    at.run()
-    at.switch_page("views/supply.py").run()
-    return at
+    """The supply page for a State Bank data officer of this file's own."""
+    return supply_page_of_officer(OFFICER, "SBV")
 
 
 def _fill(at: AppTest, period: str, value: str, source: str = "Công văn NHNN") -> AppTest:
