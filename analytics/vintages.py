@@ -17,6 +17,7 @@ HISTORY_COLUMNS = [
     "first_vintage",
     "releases",
     "revisions",
+    "revision_list",
     "latest_value",
     "latest_vintage",
     "total_revision",
@@ -25,7 +26,8 @@ HISTORY_COLUMNS = [
 
 def revision_history(rows: pd.DataFrame) -> pd.DataFrame:
     """One row per period: first value and its vintage, how many releases and how many of them
-    changed the value, the latest value and vintage, and latest − first.
+    changed the value, each such revision as (value, vintage), the latest value and vintage, and
+    latest − first.
 
     Parameters
     ----------
@@ -42,6 +44,7 @@ def revision_history(rows: pd.DataFrame) -> pd.DataFrame:
             "first_vintage": grouped["vintage"].first(),
             "releases": grouped["value"].size(),
             "revisions": grouped["value"].agg(_changes),
+            "revision_list": grouped[["value", "vintage"]].apply(_changed_releases),
             "latest_value": grouped["value"].last(),
             "latest_vintage": grouped["vintage"].last(),
         }
@@ -53,6 +56,13 @@ def revision_history(rows: pd.DataFrame) -> pd.DataFrame:
 def _changes(values: pd.Series) -> int:
     """How many releases changed the value of the one before."""
     return int((values.diff().fillna(0) != 0).sum())
+
+
+def _changed_releases(releases: pd.DataFrame) -> list[tuple[float, object]]:
+    """(value, vintage) of each release after the first that changed the value."""
+    values = releases["value"].to_list()
+    vintages = releases["vintage"].to_list()
+    return [(values[i], vintages[i]) for i in range(1, len(values)) if values[i] != values[i - 1]]
 
 
 def revised_only(history: pd.DataFrame) -> pd.DataFrame:

@@ -6,13 +6,17 @@ request."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from urllib.parse import urlencode
 
 import pandas as pd
 
 from analytics.formatting import format_date, format_moment
+from data.forecasts import StoredForecast
+from domain.periods import parse_period, period_label
 from ui.explore_data import ExploreResult
 from ui.i18n import translate, unit_text
+from ui.model_names import model_text
 from ui.steps import describe_steps
 from ui.view_state import ExploreView, view_params
 
@@ -24,14 +28,16 @@ def export_rows(
     view: ExploreView,
     forecasts: pd.DataFrame | None,
     lang: str,
+    published: Mapping[str, StoredForecast] | None = None,
 ) -> pd.DataFrame:
     """The shown rows with their processing in words (aggregation, transformation, rebasing, and
-    whether a rate is the source's published one), then the published forecasts if given."""
+    whether a rate is the source's published one), then the published forecasts if given, each
+    saying its model and when it was published (``published``, by indicator)."""
     frame = result.frame
     processing = {
         code: describe_steps({code: steps}, view, lang) for code, steps in result.steps.items()
     }
-    published = translate("export.rate_published", lang)
+    as_published = translate("export.rate_published", lang)
     rows = pd.DataFrame(
         {
             translate("explore.column.period", lang): frame["period_label"],
@@ -39,7 +45,7 @@ def export_rows(
             translate("explore.column.name", lang): frame["name"],
             translate("explore.column.unit", lang): frame["unit"],
             translate("explore.column.transform", lang): [
-                processing.get(code, "") + (f" ({published})" if source == "published" else "")
+                processing.get(code, "") + (f" ({as_published})" if source == "published" else "")
                 for code, source in zip(
                     frame["code"], frame.get("rate_source", [""] * len(frame)), strict=True
                 )
@@ -53,21 +59,50 @@ def export_rows(
     )
     if forecasts is None or forecasts.empty:
         return rows
-    return pd.concat([rows, _forecast_rows(result, forecasts, lang)], ignore_index=True)
+    forecast_rows = _forecast_rows(result, view, forecasts, lang, published or {})
+    return pd.concat([rows, forecast_rows], ignore_index=True)
 
 
-def _forecast_rows(result: ExploreResult, forecasts: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Each published forecast's periods after the last actual, marked as a forecast."""
+def _forecast_rows(
+    result: ExploreResult,
+    view: ExploreView,
+    forecasts: pd.DataFrame,
+    lang: str,
+    published: Mapping[str, StoredForecast],
+) -> pd.DataFrame:
+    """Each published forecast's periods after the last actual, marked as a forecast, with the
+    processing of its series, its model and its publication date."""
     last_shown = result.frame.groupby("code")["date"].max()
     ahead = forecasts[forecasts["date"] > forecasts["code"].map(last_shown)]
     bounds = [c for c in FORECAST_BOUNDS if c in ahead]
+    frequency = {
+        code: parse_period(label).freqstr
+        for code, label in zip(result.frame["code"], result.frame["period_label"], strict=True)
+    }
+
+    def what(code: str) -> str:
+        done = describe_steps({code: result.steps.get(code, [])}, view, lang)
+        stored = published.get(code)
+        if stored is None:
+            return done
+        by = translate(
+            "export.forecast_by",
+            lang,
+            model=model_text(stored.model, lang),
+            date=format_date(stored.created_at, lang),
+        )
+        return f"{done} — {by}"
+
     frame = pd.DataFrame(
         {
-            translate("explore.column.period", lang): ahead["period"],
+            translate("explore.column.period", lang): [
+                period_label(pd.Period(day, frequency[code]))
+                for day, code in zip(ahead["date"], ahead["code"], strict=True)
+            ],
             translate("explore.column.code", lang): ahead["code"],
             translate("explore.column.name", lang): ahead["name"],
             translate("explore.column.unit", lang): ahead["unit"],
-            translate("explore.column.transform", lang): ahead["label"],
+            translate("explore.column.transform", lang): [what(c) for c in ahead["code"]],
             translate("explore.column.value", lang): ahead["value"],
             translate("explore.column.status", lang): translate("export.forecast", lang),
             translate("explore.column.source", lang): translate("export.forecast_source", lang),

@@ -74,7 +74,13 @@ def _table(history: pd.DataFrame, frequency: str, lang: str) -> pd.DataFrame:
             t("revisions.column.first_date"): [
                 format_date(d, lang) for d in history["first_vintage"]
             ],
-            t("revisions.column.revisions"): history["revisions"].astype(int),
+            t("revisions.column.revisions"): [
+                " · ".join(
+                    f"{format_date(day, lang)}: {format_number(value, lang, 2)}"
+                    for value, day in releases
+                )
+                for releases in history["revision_list"]
+            ],
             t("revisions.column.latest"): [
                 format_number(v, lang, 2) for v in history["latest_value"]
             ],

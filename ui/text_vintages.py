@@ -14,6 +14,13 @@ TEXT: dict[str, dict[str, str | dict]] = {
         ),
         "error.asof_invalid": "Ngày {value} trong đường dẫn không đúng dạng năm-tháng-ngày.",
         "error.asof_future": "Ngày {value} trong đường dẫn ở tương lai; đã dùng số mới nhất.",
+        "error.asof_too_early": (
+            "Ngày {value} trong đường dẫn trước {first}, khi Cockpit chưa có số liệu nào; đã dùng "
+            "số mới nhất."
+        ),
+        "explore.asof_nothing": (
+            "Vào ngày {date} chưa có số liệu nào của các chỉ tiêu đã chọn được công bố."
+        ),
         "revisions.title": "Lịch sử công bố và điều chỉnh",
         "revisions.indicator": "Chỉ tiêu",
         "revisions.count": {
@@ -30,7 +37,7 @@ TEXT: dict[str, dict[str, str | dict]] = {
         "revisions.column.period": "Kỳ",
         "revisions.column.first": "Công bố đầu",
         "revisions.column.first_date": "Ngày công bố đầu",
-        "revisions.column.revisions": "Số lần điều chỉnh",
+        "revisions.column.revisions": "Các lần điều chỉnh (ngày: giá trị)",
         "revisions.column.latest": "Số mới nhất",
         "revisions.column.latest_date": "Ngày của số mới nhất",
         "revisions.column.total": "Chênh lệch (mới nhất − đầu)",
@@ -44,6 +51,11 @@ TEXT: dict[str, dict[str, str | dict]] = {
         "explore.asof_shown": "Showing the figures **as known on {date}**, not the latest.",
         "error.asof_invalid": "The day {value} in the link is not a year-month-day date.",
         "error.asof_future": "The day {value} in the link is in the future; the latest is shown.",
+        "error.asof_too_early": (
+            "The day {value} in the link is before {first}, earlier than any figure the Cockpit "
+            "holds; the latest is shown."
+        ),
+        "explore.asof_nothing": "No figure of the chosen indicators had been published by {date}.",
         "revisions.title": "Release and revision history",
         "revisions.indicator": "Indicator",
         "revisions.count": {
@@ -61,7 +73,7 @@ TEXT: dict[str, dict[str, str | dict]] = {
         "revisions.column.period": "Period",
         "revisions.column.first": "First release",
         "revisions.column.first_date": "First released on",
-        "revisions.column.revisions": "Revisions",
+        "revisions.column.revisions": "Revisions (date: value)",
         "revisions.column.latest": "Latest",
         "revisions.column.latest_date": "Latest released on",
         "revisions.column.total": "Revision (latest − first)",

@@ -25,6 +25,8 @@ FREQUENCIES = ("", *(frequency.pandas for frequency in Frequency))
 AGGREGATIONS = ("mean", "sum", "last")
 COMPARE_MODES = ("own", "rebased")
 DEFAULT_WINDOW = 3
+EARLIEST_ASOF = dt.date(1990, 1, 1)
+"""The earliest "as known on" day offered: before it no figure of the Cockpit was known."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,13 @@ def _as_of(params: dict[str, str]) -> tuple[str, InputError | None]:
         )
     if day > dt.date.today():
         return "", InputError("error.asof_future", f"{value} is in the future", value=value)
+    if day < EARLIEST_ASOF:
+        return "", InputError(
+            "error.asof_too_early",
+            f"{value} is before {EARLIEST_ASOF}, earlier than any figure the Cockpit holds",
+            value=value,
+            first=EARLIEST_ASOF.isoformat(),
+        )
     return day.isoformat(), None
 
 

@@ -29,6 +29,7 @@ from ui.steps import describe_steps
 from ui.view_state import (
     AGGREGATIONS,
     COMPARE_MODES,
+    EARLIEST_ASOF,
     FREQUENCIES,
     MAX_INDICATORS,
     ExploreView,
@@ -154,7 +155,7 @@ if transform == "moving_average":
 as_of = extra[3].date_input(
     t("explore.asof"),
     key=state.EXPLORE_ASOF,
-    min_value=dt.date(1990, 1, 1),
+    min_value=EARLIEST_ASOF,
     max_value=dt.date.today(),
     format="DD/MM/YYYY" if lang == "vi" else "YYYY-MM-DD",
     help=t("explore.asof_help"),
@@ -209,6 +210,8 @@ observations = cache.observations(
 )
 if as_of:
     st.info(t("explore.asof_shown", date=format_date(as_of, lang)), icon=":material/history:")
+    if observations.empty:
+        st.warning(t("explore.asof_nothing", date=format_date(as_of, lang)), icon=":material/info:")
 result = build(view, observations, catalogue, lang)
 for error in result.errors:
     st.warning(error_text(error), icon=":material/warning:")
@@ -285,7 +288,7 @@ if not result.frame.empty:
     include_forecasts = not forecasts.empty and st.checkbox(
         t("export.include_forecasts"), key=state.EXPLORE_EXPORT_FORECASTS
     )
-    export = export_rows(result, view, forecasts if include_forecasts else None, lang)
+    export = export_rows(result, view, forecasts if include_forecasts else None, lang, published)
     metadata = metadata_items(
         result,
         view,

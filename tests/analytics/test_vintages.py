@@ -35,6 +35,8 @@ def test_each_period_has_its_first_latest_and_the_number_of_changes() -> None:
     assert (january["first_value"], january["first_vintage"]) == (0.61, D(2025, 1, 29))
     assert (january["latest_value"], january["latest_vintage"]) == (-0.90, D(2025, 3, 29))
     assert (january["releases"], january["revisions"]) == (3, 2)
+    assert january["revision_list"] == [(-0.96, D(2025, 2, 28)), (-0.90, D(2025, 3, 29))]
+    assert history.loc[D(2024, 12, 1), "revision_list"] == []
     assert january["total_revision"] == pytest.approx(-1.51)
     december = history.loc[D(2024, 12, 1)]
     assert (december["releases"], december["revisions"], december["total_revision"]) == (2, 0, 0)

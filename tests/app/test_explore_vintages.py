@@ -26,10 +26,15 @@ def test_as_known_on_a_day_redraws_with_what_was_known_then(open_page) -> None: 
 
 
 def test_a_bad_or_future_day_in_the_link_is_refused_and_the_latest_drawn(open_page) -> None:  # type: ignore[no-untyped-def]
-    for value, key in (("2025-02-30", "error.asof_invalid"), ("2999-01-01", "error.asof_future")):
+    for value, key in (
+        ("2025-02-30", "error.asof_invalid"),
+        ("2999-01-01", "error.asof_future"),
+        ("1985-01-01", "error.asof_too_early"),
+    ):
         at = open_page("views/explore.py", ind=IIP, asof=value, **{"from": "2024-10"})
         assert not at.exception
-        assert translate(key, "vi", value=value) in [shown(w.value) for w in at.warning]
+        expected = translate(key, "vi", value=value, first="1990-01-01")
+        assert expected in [shown(w.value) for w in at.warning]
         assert _january(at) == "-0,96"
 
 
@@ -51,3 +56,11 @@ def test_each_indicator_states_its_definition_or_that_none_is_published(open_pag
     captions = [shown(c.value) for c in at.caption]
     assert any(c.startswith("Định nghĩa: Trị giá hàng hóa xuất khẩu") for c in captions)
     assert translate("definition.none", "vi") in captions
+
+
+def test_a_day_before_any_of_the_data_says_nothing_was_known(open_page) -> None:  # type: ignore[no-untyped-def]
+    at = open_page("views/explore.py", ind=IIP, asof="2000-01-01")
+    assert not at.exception
+    assert translate("explore.asof_nothing", "vi", date="01/01/2000") in [
+        shown(w.value) for w in at.warning
+    ]

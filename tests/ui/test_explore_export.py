@@ -13,11 +13,12 @@ import pytest
 
 from analytics.export import metadata_frame, to_csv_bytes, to_xlsx_bytes
 from data.engine import make_engine
+from data.forecasts import StoredForecast
 from data.migrate import upgrade
 from data.repository import catalogue as read_catalogue
 from data.repository import observations as read_observations
 from data.seed_load import load_all
-from ui.explore_data import build
+from ui.explore_data import build, forecast_rows
 from ui.explore_export import export_rows, metadata_items
 from ui.i18n import translate
 from ui.view_state import ExploreView
@@ -105,3 +106,37 @@ def test_the_xlsx_has_a_data_sheet_and_a_metadata_sheet(seeded) -> None:  # type
     assert about["EXP_M.TOTAL: name"] == seeded[0].set_index("code").loc["EXP_M.TOTAL", "name_en"]
     assert about["Processing applied"] == translate("transform.yoy_pct", "en")
     assert workbook["Data"].max_row == len(rows) + 1
+
+
+def test_published_forecasts_come_with_their_model_date_and_periods(seeded) -> None:  # type: ignore[no-untyped-def]
+    catalogue, observations = seeded
+    view = ExploreView(codes=("EXP_M.TOTAL",), start="2024-06")
+    result = build(view, observations, catalogue, "vi")
+    values = pd.DataFrame(
+        {
+            "period": pd.period_range("2025-03", periods=2, freq="M"),
+            "point": [40000.0, 41000.0],
+            "lower_80": [38000.0, 38500.0],
+            "upper_80": [42000.0, 43500.0],
+        }
+    )
+    stored = StoredForecast(
+        *(7, "EXP_M.TOTAL", "published", "level", "M", "auto", "Seasonal naive", {}, 2, (80,)),
+        *("2025-02", "v", None, "phantich", "Phân tích", dt.datetime(2026, 11, 30, 8), "2026-11"),
+        *(pd.DataFrame(), values),
+    )
+    forecasts = forecast_rows(result.frame, {"EXP_M.TOTAL": stored}, view, "vi")
+    rows = export_rows(result, view, forecasts, "vi", {"EXP_M.TOTAL": stored})
+    ahead = rows[
+        rows[translate("explore.column.status", "vi")] == translate("export.forecast", "vi")
+    ]
+    assert ahead[translate("explore.column.period", "vi")].tolist() == ["2025-03", "2025-04"]
+    assert ahead[translate("explore.column.value", "vi")].tolist() == [40000.0, 41000.0]
+    assert ahead[translate("export.upper_80", "vi")].tolist() == [42000.0, 43500.0]
+    said = set(ahead[translate("explore.column.transform", "vi")])
+    assert said == {
+        translate("transform.level", "vi")
+        + " — dự báo bằng Lặp lại cùng kỳ năm trước, công bố ngày 30/11/2026"
+    }
+    without = export_rows(result, view, None, "vi")
+    assert len(without) == len(rows) - 2
