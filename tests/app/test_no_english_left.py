@@ -100,3 +100,17 @@ def test_every_error_message_starts_with_a_capital_letter() -> None:
         if key.startswith("error.") and isinstance(text, str) and text[:1].islower()
     ]
     assert lowered == []
+
+
+def test_the_sign_in_screen_shows_no_english_default_or_identifier(open_page) -> None:  # type: ignore[no-untyped-def]
+    at = open_page("views/overview.py", role=None)
+    assert not at.exception and at.title
+    found = [
+        (kind, text)
+        for kind, text in _texts(at)
+        if ENGLISH_DEFAULTS.search(text)
+        or MISSING.match(text.strip())
+        or IDENTIFIER.search(text)
+        or (kind in ALERTS and text[:1].islower())
+    ]
+    assert found == [], found
