@@ -25,67 +25,26 @@ recognised here yet and are reported as such.
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
+from ingest.gso_table import (
+    NUMBER_WORDS,
+    Observation,
+    TableRead,
+    cell_name,
+    fold,
+    match_code,
+    month_label,
+    previous_month,
+    report_month,
+    text_of,
+)
 from ingest.workbook import Cell, Workbook
 
 FAMILIES = {"yoy": "CPI_YOY", "mom": "CPI_MOM", "ytd_yoy": "CPI_YTD_YOY"}
 TITLE = "chi so gia tieu dung"
 ALREADY_PERCENT = {"LAM_PHAT_CO_BAN"}
-NUMBER_WORDS = {
-    "mot": 1,
-    "hai": 2,
-    "ba": 3,
-    "bon": 4,
-    "tu": 4,
-    "nam": 5,
-    "sau": 6,
-    "bay": 7,
-    "tam": 8,
-    "chin": 9,
-    "muoi": 10,
-    "muoi mot": 11,
-    "muoi hai": 12,
-}
-
-
-@dataclass(frozen=True)
-class Observation:
-    """One value of the table in the catalogue's terms, and where it stands in the workbook."""
-
-    indicator_code: str
-    period: str
-    value: float
-    sheet: str
-    cell: str
-
-
-@dataclass
-class CpiTable:
-    """What the table gave: its month, the observations, and what was not recognised."""
-
-    sheet: str
-    year: int
-    month: int
-    observations: list[Observation] = field(default_factory=list)
-    unrecognised_rows: list[str] = field(default_factory=list)
-    unrecognised_columns: list[str] = field(default_factory=list)
-
-
-def fold(text: object) -> str:
-    """Lower case, without diacritics (đ as d), single spaces: how titles and headers are read."""
-    decomposed = unicodedata.normalize("NFD", str(text)).replace("đ", "d").replace("Đ", "D")
-    bare = "".join(c for c in decomposed if unicodedata.category(c) != "Mn").lower()
-    return re.sub(r"\s+", " ", bare).strip()
-
-
-def _text(cell: Cell) -> str:
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
-    return "" if cell is None else str(cell).strip()
+__all__ = ["NUMBER_WORDS", "Observation", "read_cpi_table", "report_month"]
 
 
 def find_cpi_sheet(book: Workbook) -> str | None:
@@ -95,17 +54,6 @@ def find_cpi_sheet(book: Workbook) -> str | None:
         if TITLE in head:
             return name
     return None
-
-
-def report_month(rows: list[list[Cell]]) -> tuple[int, int]:
-    """(year, month) of the report, from the title rows ("tháng 02 năm 2025", "tháng Tám")."""
-    head = " ".join(fold(c) for row in rows[:4] for c in row if isinstance(c, str))
-    words = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-    found = re.search(rf"thang (\d{{1,2}}|{words}) nam (\d{{4}})", head)
-    if found is None:
-        raise ValueError(f"no 'tháng M năm Y' in the title: {head[:120]!r}")
-    month = found.group(1)
-    return int(found.group(2)), int(month) if month.isdigit() else NUMBER_WORDS[month]
 
 
 def _first_value_row(rows: list[list[Cell]]) -> int:
@@ -122,9 +70,9 @@ def column_kinds(rows: list[list[Cell]], year: int, month: int) -> dict[int, str
     first = _first_value_row(rows)
     width = max(len(row) for row in rows[:first]) if first else 0
     kinds: dict[int, str | None] = {}
-    previous = (year, month - 1) if month > 1 else (year - 1, 12)
+    previous = previous_month(year, month)
     for column in range(width):
-        header = fold(" ".join(_text(row[column]) for row in rows[3:first] if column < len(row)))
+        header = fold(" ".join(text_of(row[column]) for row in rows[3:first] if column < len(row)))
         has_value = column < len(rows[first]) and isinstance(rows[first][column], float)
         if not header or not has_value:
             continue
@@ -147,30 +95,7 @@ def _item(row: list[Cell]) -> str:
     return labels[-1] if labels else ""
 
 
-def _words(text: str) -> Counter[str]:
-    return Counter(re.findall(r"[a-z0-9]+", fold(text)))
-
-
-def match_code(item: str, family: str, known_codes: Iterable[str]) -> str | None:
-    """The code of ``family`` whose item words are those of ``item`` in any order, or None."""
-    wanted = _words(item)
-    for code in known_codes:
-        prefix, _, suffix = code.partition(".")
-        if prefix == family and Counter(suffix.lower().split("_")) == wanted:
-            return code
-    return None
-
-
-def _cell_name(row: int, column: int) -> str:
-    letters = ""
-    column += 1
-    while column:
-        column, remainder = divmod(column - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return f"{letters}{row + 1}"
-
-
-def read_cpi_table(book: Workbook, known_codes: Iterable[str]) -> CpiTable | None:
+def read_cpi_table(book: Workbook, known_codes: Iterable[str]) -> TableRead | None:
     """The CPI table of ``book`` as observations in ``known_codes`` (the catalogue's), or None if
     the workbook has no such table."""
     sheet = find_cpi_sheet(book)
@@ -179,12 +104,12 @@ def read_cpi_table(book: Workbook, known_codes: Iterable[str]) -> CpiTable | Non
     rows = book.sheets[sheet]
     year, month = report_month(rows)
     kinds = column_kinds(rows, year, month)
-    table = CpiTable(sheet, year, month)
+    table = TableRead("cpi", sheet, year, month)
     table.unrecognised_columns = [
-        _cell_name(3, column) for column, kind in kinds.items() if kind is None
+        cell_name(3, column) for column, kind in kinds.items() if kind is None
     ]
     codes = list(known_codes)
-    period = f"{year:04d}-{month:02d}"
+    period = month_label(year, month)
     for index in range(_first_value_row(rows), len(rows)):
         row = rows[index]
         item = _item(row)
@@ -201,7 +126,7 @@ def read_cpi_table(book: Workbook, known_codes: Iterable[str]) -> CpiTable | Non
             matched = True
             change = value if code.partition(".")[2] in ALREADY_PERCENT else value - 100.0
             table.observations.append(
-                Observation(code, period, round(change, 6), sheet, _cell_name(index, column))
+                Observation(code, period, round(change, 6), sheet, cell_name(index, column))
             )
         if not matched:
             table.unrecognised_rows.append(item)

@@ -7,8 +7,8 @@ in the catalogue's own codes, and to standard error what it did not recognise. T
 (the observations' vintage) is the option, else the posting date at the front of GSO's file name
 ("2025-02-28-Bieu-T2.2025-1.xlsx"), else the command asks for the option.
 
-This slice reads the consumer-price table (``ingest.gso_cpi``); the other tables of the workbook
-and the staged submission without ``--dry-run`` follow.
+Each table has its reader (:data:`READERS`); a workbook's tables that none of them finds, and the
+rows and columns a reader does not recognise, are reported.
 """
 
 from __future__ import annotations
@@ -19,12 +19,13 @@ import datetime as dt
 import gzip
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from domain.errors import InputError
 from ingest.gso_cpi import read_cpi_table
-from ingest.workbook import read_workbook_bytes
+from ingest.gso_table import TableRead
+from ingest.workbook import Workbook, read_workbook_bytes
 
 HEADER = [
     "indicator_code",
@@ -40,15 +41,37 @@ HEADER = [
 CATALOGUE_FILES = ("gso_monthly_report_series.csv.gz", "gso_monthly_report_series_pre2014.csv.gz")
 DEFAULT_CODES = Path(__file__).resolve().parent.parent / "data" / "seed" / "vn"
 POSTED = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+FIRST_RELEASE = ("_EST",)
+RESTATED = ("_REV", "_PREV")
+Reader = Callable[[Workbook, Iterable[str]], TableRead | None]
+READERS: tuple[Reader, ...] = (read_cpi_table,)
 
 
 def known_codes(folder: Path = DEFAULT_CODES) -> set[str]:
-    """The catalogue's codes of GSO's monthly tables, as the shipped seed files name them."""
+    """The catalogue's codes of GSO's monthly tables, as the seed loads them: a source's first
+    release and restatement columns (``IIP_YOY_EST.X``, ``IIP_YOY_REV.X``) are one indicator
+    (``IIP_YOY.X``)."""
     codes: set[str] = set()
     for name in CATALOGUE_FILES:
         with gzip.open(folder / name, "rt", encoding="utf-8") as handle:
-            codes.update(row["indicator_code"] for row in csv.DictReader(handle))
+            codes.update(catalogue_code(row["indicator_code"]) for row in csv.DictReader(handle))
     return codes
+
+
+def catalogue_code(code: str) -> str:
+    """The indicator a source column belongs to: ``IIP_YOY_EST.X`` and ``IIP_YOY_REV.X`` are
+    ``IIP_YOY.X`` (the same rule as the seed's)."""
+    measure, dot, item = code.partition(".")
+    for suffix in FIRST_RELEASE + RESTATED:
+        if measure.endswith(suffix):
+            return measure[: -len(suffix)] + dot + item
+    return code
+
+
+def read_tables(book: Workbook, codes: Iterable[str]) -> list[TableRead]:
+    """Every table of ``book`` that a reader recognises."""
+    codes = list(codes)
+    return [found for reader in READERS if (found := reader(book, codes)) is not None]
 
 
 def release_date(name: str, given: str | None) -> dt.date:
@@ -75,20 +98,24 @@ def rows_of(path: Path, codes: Iterable[str], vintage: dt.date) -> tuple[list[li
     if name.endswith(".gz"):
         data, name = gzip.decompress(data), name.removesuffix(".gz")
     book = read_workbook_bytes(data, name)
-    table = read_cpi_table(book, codes)
-    if table is None:
-        return [], [f"{name}: no consumer-price table found"]
+    tables = read_tables(book, codes)
     rows = [
         [
-            *(o.indicator_code, "VN", o.period, o.value, "percent change", "official"),
+            *(o.indicator_code, "VN", o.period, o.value, o.unit, o.status.value),
             *(vintage.isoformat(), o.sheet, o.cell),
         ]
+        for table in tables
         for o in table.observations
     ]
-    notes = [
-        f"{name}#{table.sheet}: row not recognised: {item}" for item in table.unrecognised_rows
+    notes = [] if tables else [f"{name}: no table recognised"]
+    for table in tables:
+        where = f"{name}#{table.sheet}"
+        notes += [f"{where}: row not recognised: {item}" for item in table.unrecognised_rows]
+        notes += [f"{where}: column not kept: {c}" for c in table.unrecognised_columns]
+    read = {table.sheet for table in tables}
+    notes += [
+        f"{name}: sheet not recognised: {sheet}" for sheet in book.sheets if sheet not in read
     ]
-    notes += [f"{name}#{table.sheet}: column not kept: {c}" for c in table.unrecognised_columns]
     notes += [f"{name}: sheet not readable: {sheet}" for sheet in book.unreadable]
     return rows, notes
 

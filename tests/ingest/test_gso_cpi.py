@@ -96,7 +96,7 @@ def test_the_command_writes_the_dry_run_csv_and_refuses_without_it() -> None:
     )
     lines = done.stdout.splitlines()
     assert lines[0] == "indicator_code,geography,period,value,unit,status,vintage,sheet,cell"
-    headline = "CPI_YOY.CHI_SO_GIA_TIEU_DUNG,VN,2025-02,2.913148,percent change,official"
+    headline = "CPI_YOY.CHI_SO_GIA_TIEU_DUNG,VN,2025-02,2.913148,percent change,preliminary"
     assert f"{headline},2025-02-28,16. CPI,E9" in lines
     refused = subprocess.run(
         [sys.executable, "-m", "ingest.gso_workbook", str(path)],
