@@ -38,7 +38,13 @@ HEADER = [
     "sheet",
     "cell",
 ]
-CATALOGUE_FILES = ("gso_monthly_report_series.csv.gz", "gso_monthly_report_series_pre2014.csv.gz")
+CATALOGUE_FILES = (
+    "gso_monthly_report_series.csv.gz",
+    "gso_monthly_report_series_pre2014.csv.gz",
+    "gso_monthly_iip_by_industry.csv.gz",
+    "gso_monthly_visitors.csv.gz",
+    "gso_quarterly_gdp_by_sector.csv.gz",
+)
 DEFAULT_CODES = Path(__file__).resolve().parent.parent / "data" / "seed" / "vn"
 POSTED = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 FIRST_RELEASE = ("_EST",)
