@@ -309,3 +309,77 @@ user_sessions = Table(
     UniqueConstraint("token_sha256"),
     Index("ix_user_sessions_user_id", "user_id"),
 )
+
+# Monthly intake (issue 10). A submission is one file (an agency's filled template or GSO's
+# monthly workbook): checked row by row and staged, then confirmed (its valid rows written to
+# ``observations`` in one transaction) or rejected. The same file again (same SHA-256, kind and
+# agency) is the same submission, so nothing is staged or written twice.
+submissions = Table(
+    "submissions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(20), nullable=False),
+    Column("agency_code", String(40), ForeignKey("agencies.code"), nullable=False),
+    Column("file_name", String(300), nullable=False),
+    Column("file_sha256", String(64), nullable=False),
+    Column("file_bytes", Integer, nullable=False),
+    Column("report_period", String(10)),
+    Column("vintage", Date, nullable=False),
+    Column("state", String(12), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("created_by", String(120), nullable=False),
+    Column("decided_at", DateTime),
+    Column("decided_by", String(120)),
+    Column("note", Text),
+    Column("rows_written", Integer),
+    CheckConstraint("state IN ('staged', 'confirmed', 'rejected')", name="ck_submissions_state"),
+    UniqueConstraint("kind", "agency_code", "file_sha256"),
+    Index("ix_submissions_agency_code", "agency_code"),
+)
+
+# The rows of a submission as read and checked; ``messages`` is a JSON list of translation keys
+# with their parameters, shown in the reader's language. ``observation_id`` is set for the rows a
+# confirmation wrote.
+submission_rows = Table(
+    "submission_rows",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("submission_id", Integer, ForeignKey("submissions.id"), nullable=False),
+    Column("row_number", Integer, nullable=False),
+    Column("indicator_code", String(120)),
+    Column("geography_code", String(20)),
+    Column("period", String(10)),
+    Column("period_start", Date),
+    Column("period_end", Date),
+    Column("value", Float),
+    Column("unit", String(120)),
+    Column("status", String(12)),
+    Column("source", Text),
+    Column("sheet", String(120)),
+    Column("cell", String(20)),
+    Column("raw", Text),
+    Column("outcome", String(12), nullable=False),
+    Column("messages", Text, nullable=False),
+    Column("observation_id", BigId, ForeignKey("observations.id")),
+    Index("ix_submission_rows_submission_id", "submission_id"),
+)
+
+# Who owes which series, for which geography and frequency, under which regime (issue 10):
+# seeded from the catalogue's responsible agencies and the by-province series, edited by an admin.
+# ``valid_to`` ends an obligation (a merged province, a reassigned indicator); rows are kept.
+obligations = Table(
+    "obligations",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("agency_code", String(40), ForeignKey("agencies.code"), nullable=False),
+    Column("indicator_code", String(120), ForeignKey("indicators.code"), nullable=False),
+    Column("geography_code", String(20), ForeignKey("geographies.code"), nullable=False),
+    Column("frequency", String(1), nullable=False),
+    Column("regime", String(20), nullable=False),
+    Column("valid_from", Date),
+    Column("valid_to", Date),
+    Column("assigned_by", String(120), nullable=False),
+    Column("assigned_at", DateTime, nullable=False),
+    Index("ix_obligations_agency_code", "agency_code"),
+    Index("ix_obligations_indicator_code", "indicator_code"),
+)

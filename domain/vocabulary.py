@@ -130,6 +130,12 @@ class Action(StrEnum):
     CATALOGUE_CHANGE = "catalogue.change"
     TARGET_CHANGE = "target.change"
     AUDIT_READ = "audit.read"
+    INTAKE_UPLOAD = "intake.upload"
+    INTAKE_GSO_IMPORT = "intake.gso_import"
+    INTAKE_CONFIRM = "intake.confirm"
+    INTAKE_REJECT = "intake.reject"
+    OBLIGATION_CHANGE = "obligation.change"
+    MONITOR_READ = "monitor.read"
 
     @property
     def group(self) -> str:
@@ -152,6 +158,11 @@ AUDITED_ACTIONS: tuple[Action, ...] = (
     Action.FORECAST_PUBLISH,
     Action.CATALOGUE_CHANGE,
     Action.TARGET_CHANGE,
+    Action.INTAKE_UPLOAD,
+    Action.INTAKE_GSO_IMPORT,
+    Action.INTAKE_CONFIRM,
+    Action.INTAKE_REJECT,
+    Action.OBLIGATION_CHANGE,
 )
 """Every action the audit trail knows; ``data.audit.record`` refuses any other, so filters stay
 exhaustive."""
@@ -170,3 +181,54 @@ class PageKey(StrEnum):
     ADMIN_USERS = "admin_users"
     ADMIN_CATALOGUE = "admin_catalogue"
     ADMIN_AUDIT = "admin_audit"
+    GSO_IMPORT = "gso_import"
+    MONITOR = "monitor"
+
+
+class SubmissionKind(StrEnum):
+    """Where a staged submission came from: an agency's filled template, or GSO's own monthly
+    workbook imported by an analyst."""
+
+    UPLOAD = "upload"
+    GSO_WORKBOOK = "gso_workbook"
+
+
+class SubmissionState(StrEnum):
+    """A submission's life: staged (checked, nothing written), then confirmed (its valid rows
+    written as new vintages) or rejected (nothing written, kept for the record)."""
+
+    STAGED = "staged"
+    CONFIRMED = "confirmed"
+    REJECTED = "rejected"
+
+
+class RowOutcome(StrEnum):
+    """What the checks made of one row of a submission.
+
+    ``VALID`` is written on confirmation; ``WARNING`` (plausible but unusual) only if the person
+    confirms it; ``UNCHANGED`` repeats the value already known and adds nothing; ``ERROR`` is never
+    written and says why; ``EMPTY`` is a template row left blank."""
+
+    VALID = "valid"
+    WARNING = "warning"
+    UNCHANGED = "unchanged"
+    EMPTY = "empty"
+    ERROR = "error"
+
+
+class Regime(StrEnum):
+    """Under which rule an agency owes an indicator: GSO's statistical release (calendar periods)
+    or a Decree 09 periodic report (cut-off from the 15th to the 14th)."""
+
+    STATISTICAL = "statistical"
+    DECREE_09 = "decree_09"
+
+
+class SupplyState(StrEnum):
+    """A cell of the supply monitor: one obligation for one period."""
+
+    ON_TIME = "on_time"
+    LATE = "late"
+    MISSING = "missing"
+    REVISED = "revised"
+    NOT_DUE = "not_due"

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from domain.errors import InputError
+from ingest.checks import Candidate
 from ingest.gso_cpi import read_cpi_table
 from ingest.gso_table import TableRead
 from ingest.workbook import Workbook, read_workbook_bytes
@@ -124,6 +125,48 @@ def rows_of(path: Path, codes: Iterable[str], vintage: dt.date) -> tuple[list[li
     ]
     notes += [f"{name}: sheet not readable: {sheet}" for sheet in book.unreadable]
     return rows, notes
+
+
+def gso_candidates(
+    data: bytes, name: str, codes: Iterable[str]
+) -> tuple[list[Candidate], str | None, list[str]]:
+    """The rows of a GSO workbook sent as ``data`` ready for the intake's checks, the report
+    month (``2025-02``) read from its tables' titles, and what was not recognised."""
+    if name.endswith(".gz"):
+        data, name = gzip.decompress(data), name.removesuffix(".gz")
+    book = read_workbook_bytes(data, name)
+    tables = read_tables(book, codes)
+    candidates = [
+        Candidate(
+            number=number,
+            indicator_code=o.indicator_code,
+            period=o.period,
+            value=o.value,
+            geography="VN",
+            unit=o.unit,
+            status=o.status.value,
+            source=f"GSO, {name}#{o.sheet}!{o.cell}",
+            sheet=o.sheet,
+            cell=o.cell,
+        )
+        for number, o in enumerate((o for t in tables for o in t.observations), start=1)
+    ]
+    months = sorted({f"{t.year:04d}-{t.month:02d}" for t in tables})
+    return candidates, (months[-1] if months else None), _notes(name, book, tables)
+
+
+def _notes(name: str, book: Workbook, tables: list[TableRead]) -> list[str]:
+    notes = [] if tables else [f"{name}: no table recognised"]
+    for table in tables:
+        where = f"{name}#{table.sheet}"
+        notes += [f"{where}: row not recognised: {item}" for item in table.unrecognised_rows]
+        notes += [f"{where}: column not kept: {c}" for c in table.unrecognised_columns]
+    read = {table.sheet for table in tables}
+    notes += [
+        f"{name}: sheet not recognised: {sheet}" for sheet in book.sheets if sheet not in read
+    ]
+    notes += [f"{name}: sheet not readable: {sheet}" for sheet in book.unreadable]
+    return notes
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -31,6 +31,8 @@ PAGES: dict[PageKey, frozenset[Role]] = {
     PageKey.ADMIN_USERS: frozenset({ADMIN}),
     PageKey.ADMIN_AUDIT: frozenset({ADMIN}),
     PageKey.ADMIN_CATALOGUE: frozenset({ADMIN}),
+    PageKey.GSO_IMPORT: frozenset({ANALYST, ADMIN}),
+    PageKey.MONITOR: EVERYONE,
 }
 
 ACTIONS: dict[Action, frozenset[Role]] = {
@@ -41,9 +43,23 @@ ACTIONS: dict[Action, frozenset[Role]] = {
     Action.CATALOGUE_CHANGE: frozenset({ADMIN}),
     Action.TARGET_CHANGE: frozenset({ADMIN}),
     Action.AUDIT_READ: frozenset({ADMIN}),
+    Action.INTAKE_UPLOAD: frozenset({DATA_OFFICER}),
+    Action.INTAKE_GSO_IMPORT: frozenset({ANALYST, ADMIN}),
+    Action.INTAKE_CONFIRM: frozenset({DATA_OFFICER, ANALYST, ADMIN}),
+    Action.INTAKE_REJECT: frozenset({DATA_OFFICER, ANALYST, ADMIN}),
+    Action.OBLIGATION_CHANGE: frozenset({ADMIN}),
+    Action.MONITOR_READ: EVERYONE,
 }
 
-AGENCY_BOUND_ACTIONS = frozenset({Action.OBSERVATION_SUBMIT, Action.OBSERVATION_CORRECT})
+AGENCY_BOUND_ACTIONS = frozenset(
+    {
+        Action.OBSERVATION_SUBMIT,
+        Action.OBSERVATION_CORRECT,
+        Action.INTAKE_UPLOAD,
+        Action.INTAKE_CONFIRM,
+        Action.INTAKE_REJECT,
+    }
+)
 """Actions a data officer may do only for indicators of its own agency."""
 
 __all__ = ["ACTIONS", "PAGES", "PermissionDenied", "Principal", "can", "can_open", "require"]

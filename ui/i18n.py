@@ -29,6 +29,7 @@ from ui import text_export as export_text
 from ui import text_fields as fields_text
 from ui import text_forecast as forecast_text
 from ui import text_hardening as hardening_text
+from ui import text_intake as intake_text
 from ui import text_kinds as kinds_text
 from ui import text_units as units_text
 from ui import text_vintages as vintages_text
@@ -412,6 +413,7 @@ for _part in (
     fields_text.TEXT,
     forecast_text.TEXT,
     hardening_text.TEXT,
+    intake_text.TEXT,
     kinds_text.TEXT,
     units_text.TEXT,
     vintages_text.TEXT,

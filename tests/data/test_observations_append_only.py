@@ -49,7 +49,7 @@ def _change_attempts(engine: Engine) -> list:  # type: ignore[type-arg]
         delete(t.observations),
     ]
     if engine.dialect.name == "postgresql":
-        attempts.append(text("TRUNCATE observations"))
+        attempts.append(text("TRUNCATE observations CASCADE"))
     return attempts
 
 
