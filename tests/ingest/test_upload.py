@@ -40,7 +40,7 @@ def test_the_template_reads_back_in_both_formats() -> None:
 
 
 def test_columns_are_found_by_their_header_in_any_order() -> None:
-    data = "value;period;indicator_code\n1,5;2025-01;CPI_TEST\n".encode()
+    data = b"value;period;indicator_code\n1,5;2025-01;CPI_TEST\n"
     read = read_upload(data, "semicolons.csv")
     assert read.rows[0].cells == {"value": "1,5", "period": "2025-01", "indicator_code": "CPI_TEST"}
 
