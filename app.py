@@ -49,6 +49,8 @@ PAGES = [
     (PageKey.EXPLORE, ":material/query_stats:", "kham-pha", "nav.section.browse"),
     (PageKey.FORECAST_LAB, ":material/insights:", "phong-du-bao", "nav.section.work"),
     (PageKey.SUPPLY, ":material/upload:", "cung-cap-so-lieu", "nav.section.work"),
+    (PageKey.MONITOR, ":material/fact_check:", "tinh-hinh-cung-cap", "nav.section.work"),
+    (PageKey.GSO_IMPORT, ":material/table_view:", "nhap-bieu-gso", "nav.section.work"),
     (PageKey.ADMIN_USERS, ":material/group:", "tai-khoan", "nav.section.admin"),
     (PageKey.ADMIN_CATALOGUE, ":material/list_alt:", "danh-muc", "nav.section.admin"),
     (PageKey.ADMIN_AUDIT, ":material/history:", "nhat-ky", "nav.section.admin"),

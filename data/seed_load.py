@@ -24,6 +24,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Engine, func, insert, select, update
 
+from data import obligations
 from data import tables as t
 from data.catalogue_rules import (
     AGENCIES,
@@ -472,6 +473,7 @@ def load_all(engine: Engine, files: Iterable[str] = SEED_FILES) -> LoadReport:
     load_targets(engine)
     fill_missing_kinds(engine)
     apply_agency_history(engine)
+    obligations.seed_from_catalogue(engine)
     return LoadReport(loaded, skipped, added)
 
 

@@ -31,8 +31,8 @@ from domain.periods import period_label
 from domain.principal import Principal
 from domain.vocabulary import Action, Role, RowOutcome, SubmissionKind, SubmissionState
 from ingest.checks import Candidate, CheckContext, CheckedRow, IndicatorFacts, check_rows
-from ingest.gso_workbook import gso_candidates
-from ingest.template import TemplateLine
+from ingest.gso_workbook import gso_candidates, release_date
+from ingest.template import TemplateLine, template_csv, template_xlsx
 from ingest.upload import read_upload
 from services import observations as clock
 from services.permissions import require, require_role
@@ -404,3 +404,27 @@ def template_lines(engine: Engine, agency_code: str, period: pd.Period) -> list[
             )
         )
     return lines
+
+
+def template_file(
+    engine: Engine,
+    agency_code: str,
+    period: pd.Period,
+    kind: str,
+    instructions: list[str],
+    guide_title: str,
+) -> bytes:
+    """``agency_code``'s template for ``period`` as ``"xlsx"`` or ``"csv"`` bytes."""
+    lines = template_lines(engine, agency_code, period)
+    if kind == "csv":
+        return template_csv(lines)
+    return template_xlsx(lines, instructions, guide_title)
+
+
+def suggested_release_date(file_name: str) -> dt.date | None:
+    """The release date GSO's file name starts with ("2025-02-28-Bieu-T2.2025-1.xlsx"), if any:
+    what the import form proposes; the person may change it."""
+    try:
+        return release_date(file_name, None)
+    except InputError:
+        return None

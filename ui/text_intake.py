@@ -11,13 +11,11 @@ TEXT: dict[str, dict[str, str | dict]] = {
         "action.intake.gso_import": "nhập biểu số liệu của GSO",
         "action.intake.confirm": "xác nhận bản nộp",
         "action.intake.reject": "từ chối bản nộp",
-        "action.obligation.change": "sửa nghĩa vụ báo cáo",
         "action.monitor.read": "xem tình hình cung cấp",
         "audit.action.intake.upload": "Nộp biểu số liệu",
         "audit.action.intake.gso_import": "Nhập biểu GSO",
         "audit.action.intake.confirm": "Xác nhận bản nộp",
         "audit.action.intake.reject": "Từ chối bản nộp",
-        "audit.action.obligation.change": "Sửa nghĩa vụ báo cáo",
         "intake.template_title": "Nộp theo biểu mẫu",
         "intake.template_intro": (
             "Tải biểu mẫu của {agency} cho một kỳ, điền cột value (giá trị), rồi tải lên. Hệ thống "
@@ -131,6 +129,47 @@ TEXT: dict[str, dict[str, str | dict]] = {
         "error.row_duplicate": "Chỉ tiêu {code} kỳ {period} đã có ở dòng {row} của tệp.",
         "error.unknown_submission": "Không có bản nộp số {id}.",
         "error.release_date_future": "Ngày công bố {day} ở tương lai.",
+        "monitor.title": "Tình hình cung cấp số liệu",
+        "monitor.none": "Chưa có nghĩa vụ báo cáo nào.",
+        "monitor.count_label": "Số chỉ tiêu hằng tháng đã cung cấp",
+        "monitor.count": "{n} trên {m} chỉ tiêu đã có số liệu kỳ {period}",
+        "monitor.overdue": "Quá hạn, chưa cung cấp (cho phiên họp tới)",
+        "monitor.no_overdue": "Không có kỳ nào quá hạn.",
+        "monitor.download": "Tải danh sách quá hạn (CSV)",
+        "monitor.timeliness": "Mức độ đúng hạn của từng cơ quan (6 kỳ gần nhất)",
+        "monitor.grid": "Từng chỉ tiêu, từng kỳ",
+        "monitor.col.agency": "Cơ quan",
+        "monitor.col.indicator": "Chỉ tiêu",
+        "monitor.col.period": "Kỳ",
+        "monitor.col.due": "Hạn",
+        "monitor.col.share": "Tỷ lệ đúng hạn",
+        "monitor.state.on_time": "Đúng hạn",
+        "monitor.state.late": "Muộn",
+        "monitor.state.missing": "Chưa có",
+        "monitor.state.revised": "Đã điều chỉnh",
+        "monitor.state.not_due": "Chưa đến hạn",
+        "monitor.rules": "Cách tính kỳ và hạn báo cáo",
+        "calendar.rule.gso_sixth": (
+            "Báo cáo thống kê của GSO (tháng, quý): hạn là ngày 6 của tháng sau kỳ (Nghị định "
+            "62/2024)."
+        ),
+        "calendar.rule.gso_29th": (
+            "Trước đó GSO công bố ngày 29 của chính tháng báo cáo (tháng 2: ngày cuối tháng)."
+        ),
+        "calendar.rule.gso_switch": (
+            "Quy tắc ngày 6 được áp dụng từ kỳ tháng 3/2025 (theo ngày công bố các biểu của GSO "
+            "Cockpit có; thời điểm chính thức chưa được xác nhận)."
+        ),
+        "calendar.rule.decree09_window": (
+            "Báo cáo định kỳ theo Nghị định 09: kỳ tháng tính từ ngày 15 tháng trước đến ngày 14."
+        ),
+        "calendar.rule.decree09_25th": (
+            "Hạn gửi Chính phủ chậm nhất ngày 25 của tháng cuối kỳ (ngày 20 hay 25 chưa được "
+            "xác nhận trên văn bản gốc)."
+        ),
+        "calendar.rule.holidays": (
+            "Hạn rơi vào thứ Bảy, Chủ nhật hoặc ngày lễ, Tết thì chuyển sang ngày làm việc kế tiếp."
+        ),
     },
     "en": {
         "page.gso_import": "GSO workbook import",
@@ -139,13 +178,11 @@ TEXT: dict[str, dict[str, str | dict]] = {
         "action.intake.gso_import": "import GSO's workbook",
         "action.intake.confirm": "confirm a submission",
         "action.intake.reject": "reject a submission",
-        "action.obligation.change": "change reporting obligations",
         "action.monitor.read": "see the supply monitor",
         "audit.action.intake.upload": "Template uploaded",
         "audit.action.intake.gso_import": "GSO workbook imported",
         "audit.action.intake.confirm": "Submission confirmed",
         "audit.action.intake.reject": "Submission rejected",
-        "audit.action.obligation.change": "Reporting obligation changed",
         "intake.template_title": "Submit with a template",
         "intake.template_intro": (
             "Download {agency}'s template for a period, fill in the value column and upload it. "
@@ -262,5 +299,49 @@ TEXT: dict[str, dict[str, str | dict]] = {
         "error.row_duplicate": "Indicator {code} for {period} is already on row {row} of the file.",
         "error.unknown_submission": "There is no submission {id}.",
         "error.release_date_future": "The release date {day} is in the future.",
+        "monitor.title": "Data supply monitor",
+        "monitor.none": "There are no reporting obligations yet.",
+        "monitor.count_label": "Monthly indicators supplied",
+        "monitor.count": "{n} of {m} indicators supplied for {period}",
+        "monitor.overdue": "Overdue, not supplied (for the next meeting)",
+        "monitor.no_overdue": "Nothing is overdue.",
+        "monitor.download": "Download the overdue list (CSV)",
+        "monitor.timeliness": "Each agency's timeliness (last 6 periods)",
+        "monitor.grid": "Each indicator, each period",
+        "monitor.col.agency": "Agency",
+        "monitor.col.indicator": "Indicator",
+        "monitor.col.period": "Period",
+        "monitor.col.due": "Due",
+        "monitor.col.share": "Share on time",
+        "monitor.state.on_time": "On time",
+        "monitor.state.late": "Late",
+        "monitor.state.missing": "Missing",
+        "monitor.state.revised": "Revised",
+        "monitor.state.not_due": "Not due yet",
+        "monitor.rules": "How periods and deadlines are set",
+        "calendar.rule.gso_sixth": (
+            "GSO statistical reports (month, quarter): due on the 6th of the month after the "
+            "period (Decree 62/2024)."
+        ),
+        "calendar.rule.gso_29th": (
+            "Before that GSO released on the 29th of the report month itself (February: its last "
+            "day)."
+        ),
+        "calendar.rule.gso_switch": (
+            "The rule of the 6th is applied from the March 2025 report (read from the release "
+            "dates of the GSO workbooks the Cockpit holds; the official start is not confirmed)."
+        ),
+        "calendar.rule.decree09_window": (
+            "Decree 09 periodic reports: a month runs from the 15th of the previous month to the "
+            "14th."
+        ),
+        "calendar.rule.decree09_25th": (
+            "Sent to the Government no later than the 25th of the period's last month (whether "
+            "the 20th or the 25th is not confirmed against the original text)."
+        ),
+        "calendar.rule.holidays": (
+            "A deadline on a Saturday, Sunday or public holiday (Tết included) moves to the next "
+            "working day."
+        ),
     },
 }

@@ -13,14 +13,16 @@ import streamlit as st
 from analytics.formatting import format_date, format_number, format_period, parse_number_text
 from analytics.plausibility import PlausibleRange, nearest_values, plausible_range
 from domain.errors import CockpitError
-from domain.periods import parse_period, statistical_bounds
+from domain.periods import parse_period, period_label, statistical_bounds
 from domain.vocabulary import Action, Frequency, Role, Status
-from services.observations import correct_observation, submit_observation
+from services import intake
+from services.observations import correct_observation, submit_observation, today
 from services.permissions import can
 from ui import cache
 from ui.auth import current_user
 from ui.data_age_view import show_age
 from ui.i18n import current_language, error_text, t
+from ui.intake_view import history_table, show_flash, show_submission
 
 lang = current_language()
 user = current_user()
@@ -133,6 +135,60 @@ if can(user, Action.OBSERVATION_SUBMIT, agency_code=agency):
                 icon=":material/check_circle:",
             )
             status = cache.supply_status(engine, agency, cache.current_version()[1])
+
+if can(user, Action.INTAKE_UPLOAD, agency_code=agency):
+    st.subheader(t("intake.template_title"))
+    agency_name = agency_names.get(agency, agency)
+    st.caption(t("intake.template_intro", agency=agency_name))
+    show_flash()
+    asked = st.text_input(
+        t("intake.template_period"), value=period_label(pd.Period(today(), "M") - 1)
+    )
+    try:
+        template_period = parse_period(asked)
+    except CockpitError as error:
+        st.error(error_text(error), icon=":material/block:")
+    else:
+        shown_period = format_period(template_period, lang)
+        guide = [
+            t(f"intake.guide.{n}", agency=agency_name, period=shown_period) for n in (1, 2, 3, 4)
+        ]
+        left, right = st.columns(2)
+        stem = f"{agency}-{period_label(template_period)}"
+        left.download_button(
+            t("intake.template_xlsx"),
+            intake.template_file(
+                engine, agency, template_period, "xlsx", guide, t("intake.template_guide")
+            ),
+            file_name=f"{stem}.xlsx",
+            icon=":material/download:",
+        )
+        right.download_button(
+            t("intake.template_csv"),
+            intake.template_file(engine, agency, template_period, "csv", guide, ""),
+            file_name=f"{stem}.csv",
+            mime="text/csv",
+            icon=":material/download:",
+        )
+    sent_file = st.file_uploader(t("intake.upload"), type=["csv", "xlsx", "xls"])
+    if sent_file is not None and st.button(t("intake.check"), key="intake.check"):
+        try:
+            staged = intake.stage_upload(
+                engine, user, agency, sent_file.name, sent_file.getvalue(), lang
+            )
+        except CockpitError as error:
+            st.error(error_text(error), icon=":material/block:")
+        else:
+            st.session_state["intake.submission"] = staged.submission_id
+            key = "intake.already" if staged.already else "intake.staged"
+            st.info(t(key, id=staged.submission_id, file=sent_file.name))
+    chosen = st.session_state.get("intake.submission")
+    if chosen is not None:
+        show_submission(engine, chosen, lang, st.rerun)
+    recent = intake.submissions(engine, agency)
+    if not recent.empty:
+        with st.expander(t("intake.history")):
+            st.dataframe(history_table(recent, lang), hide_index=True, width="stretch")
 
 st.subheader(t("supply.status_title"))
 st.dataframe(

@@ -38,6 +38,8 @@ VIEWPORT = {"width": 1400, "height": 1000}
 
 PASSWORD = "Correct-Horse-42!"
 ACCOUNTS = {"leader": "lanhdao", "analyst": "phantich", "admin": "quantri"}
+OFFICER = ("canbo.gso", "GSO")
+"""The data officer of the shared server, and its agency."""
 
 
 @pytest.fixture(scope="session")
@@ -51,6 +53,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     engine = make_engine(database_url)
     for role, username in ACCOUNTS.items():
         accounts.create_user(engine, accounts.SYSTEM, username, PASSWORD, role)
+    accounts.create_user(engine, accounts.SYSTEM, OFFICER[0], PASSWORD, "data_officer", OFFICER[1])
     engine.dispose()
     with serving_app(database_url, folder / "streamlit.log") as url:
         yield url
@@ -58,7 +61,8 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def sign_in(page: Page, role: str = "leader") -> None:
     """Sign in through the form of the page that is open, as the account of ``role``."""
-    page.get_by_label(translate("auth.username", "vi")).fill(ACCOUNTS[role])
+    username = OFFICER[0] if role == "data_officer" else ACCOUNTS[role]
+    page.get_by_label(translate("auth.username", "vi")).fill(username)
     page.get_by_label(translate("auth.password", "vi")).fill(PASSWORD)
     page.get_by_role("button", name=translate("auth.submit", "vi")).click()
     page.get_by_role("button", name=translate("auth.sign_out", "vi")).wait_for()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import gzip
 import inspect
 import json
 from decimal import Decimal
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -18,7 +20,7 @@ from data import audit
 from data import tables as t
 from domain.errors import InputError
 from forecasting import forecast
-from services import accounts
+from services import accounts, intake
 from services import audit as audit_service
 from services import catalogue as catalogue_admin
 from services import forecasts as forecast_service
@@ -27,6 +29,14 @@ from services.permissions import PermissionDenied
 from tests.services.conftest import PASSWORD
 
 JANUARY = (dt.date(2025, 1, 1), dt.date(2025, 1, 31))
+
+UPLOAD = b"indicator_code,period,value\nCPI_TEST,2025-02,3\n"
+WORKBOOK = gzip.decompress(
+    (
+        Path(__file__).resolve().parents[2]
+        / "data/seed/gso_workbooks/2025-02-28-Bieu-T2.2025-1.xlsx.gz"
+    ).read_bytes()
+)
 
 
 def _actions(engine) -> list[str]:  # type: ignore[no-untyped-def]
@@ -38,6 +48,7 @@ def test_every_audited_action_writes_a_row_with_who_what_before_and_after(
     people, catalogue_engine, on_day
 ) -> None:  # type: ignore[no-untyped-def]
     engine, admin, officer = catalogue_engine, people["admin"], people["data_officer"]
+    staged: list = []
     performed = {
         "sign_in.success": lambda: accounts.authenticate(engine, "leader", PASSWORD + "-lead"),
         "sign_in.failure": lambda: pytest.raises(
@@ -92,6 +103,27 @@ def test_every_audited_action_writes_a_row_with_who_what_before_and_after(
             name_en="GDP growth rate",
             unit="%",
             source="resolution",
+        ),
+        "intake.upload": lambda: (
+            on_day(dt.date(2025, 3, 20)),
+            staged.append(
+                intake.stage_upload(
+                    engine,
+                    officer,
+                    "GSO",
+                    "t.csv",
+                    b"indicator_code,period,value\nCPI_TEST,2025-02,3\n",
+                )
+            ),
+        ),
+        "intake.confirm": lambda: intake.confirm(engine, officer, staged[0].submission_id),
+        "intake.gso_import": lambda: staged.append(
+            intake.stage_gso_workbook(
+                engine, people["analyst"], "T2.2025.xlsx", WORKBOOK, dt.date(2025, 2, 28)
+            )
+        ),
+        "intake.reject": lambda: intake.reject(
+            engine, people["analyst"], staged[1].submission_id, "checked elsewhere"
         ),
     }
     assert set(performed) == set(audit.AUDITED_ACTIONS)

@@ -39,6 +39,8 @@ PAGE_TABLE: dict[str, set[str]] = {
     "admin_users": {M},
     "admin_audit": {M},
     "admin_catalogue": {M},
+    "gso_import": {A, M},
+    "monitor": {L, A, D, M},
 }
 
 ACTION_TABLE: dict[str, set[str]] = {
@@ -49,6 +51,11 @@ ACTION_TABLE: dict[str, set[str]] = {
     "catalogue.change": {M},
     "target.change": {M},
     "audit.read": {M},
+    "intake.upload": {D},
+    "intake.gso_import": {A, M},
+    "intake.confirm": {D, A, M},
+    "intake.reject": {D, A, M},
+    "monitor.read": {L, A, D, M},
 }
 
 
@@ -127,7 +134,7 @@ def test_a_data_officer_writes_only_for_its_own_agency(
 
 def test_pages_are_listed_in_navigation_order() -> None:
     assert pages_for(M) == list(PAGES)
-    assert pages_for(L) == ["overview", "explore", "supply"]
+    assert pages_for(L) == ["overview", "explore", "supply", "monitor"]
 
 
 def test_an_unknown_page_or_action_is_a_programming_error() -> None:
