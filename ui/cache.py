@@ -190,3 +190,22 @@ def current_forecast_version() -> tuple[Engine, str]:
     """The shared engine and the forecasts' version token for this run's cache keys."""
     db = engine()
     return db, forecasts.version(db)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def template(
+    _engine: Engine,
+    agency_code: str,
+    period: str,
+    kind: str,
+    guide: tuple[str, ...],
+    guide_title: str,
+    version: str,
+) -> bytes:
+    """An agency's template for a period (``"xlsx"`` or ``"csv"``), rebuilt when data change."""
+    from domain.periods import parse_period
+    from services import intake
+
+    return intake.template_file(
+        _engine, agency_code, parse_period(period), kind, list(guide), guide_title
+    )

@@ -18,11 +18,11 @@ from ui.i18n import error_text, t
 
 NUMBER_PARAMETERS = ("median", "low", "high")
 ICONS = {
-    RowOutcome.VALID: "✅",
-    RowOutcome.WARNING: "⚠️",
-    RowOutcome.UNCHANGED: "＝",
+    RowOutcome.VALID: "✓",
+    RowOutcome.WARNING: "⚠",
+    RowOutcome.UNCHANGED: "=",
     RowOutcome.EMPTY: "·",
-    RowOutcome.ERROR: "⛔",
+    RowOutcome.ERROR: "✗",
 }
 
 

@@ -157,15 +157,21 @@ if can(user, Action.INTAKE_UPLOAD, agency_code=agency):
         stem = f"{agency}-{period_label(template_period)}"
         left.download_button(
             t("intake.template_xlsx"),
-            intake.template_file(
-                engine, agency, template_period, "xlsx", guide, t("intake.template_guide")
+            cache.template(
+                engine,
+                agency,
+                period_label(template_period),
+                "xlsx",
+                tuple(guide),
+                t("intake.template_guide"),
+                version,
             ),
             file_name=f"{stem}.xlsx",
             icon=":material/download:",
         )
         right.download_button(
             t("intake.template_csv"),
-            intake.template_file(engine, agency, template_period, "csv", guide, ""),
+            cache.template(engine, agency, period_label(template_period), "csv", (), "", version),
             file_name=f"{stem}.csv",
             mime="text/csv",
             icon=":material/download:",
