@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run setup db test lint bench bench-forecast forecast admin clean deploy-check
+.PHONY: run setup db test lint bench bench-forecast forecast admin clean deploy-check gso-import
 
 $(BIN)/activate:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -56,6 +56,11 @@ bench-forecast: | $(BIN)/activate
 forecast: db
 	@test -n "$(PERIOD)" || { echo "Usage: make forecast PERIOD=2026-11 [ALL=1]"; exit 2; }
 	$(BIN)/python -m jobs.forecast_batch --period "$(PERIOD)" $(if $(ALL),--all)
+
+# Stage GSO's monthly workbook as a submission of an analyst (CONFIRM=1 writes it at once).
+gso-import: db
+	@test -n "$(FILE)" -a -n "$(ANALYST)" || { echo "Usage: make gso-import FILE=<workbook> ANALYST=<username> [CONFIRM=1]"; exit 2; }
+	$(BIN)/python -m jobs.gso_import "$(FILE)" --user "$(ANALYST)" $(if $(CONFIRM),--confirm,)
 
 admin: db
 	@test -n "$(USERNAME)" || { echo "Usage: make admin USERNAME=<name>"; exit 2; }

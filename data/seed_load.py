@@ -377,8 +377,15 @@ def _refresh_catalogue(engine: Engine, catalogue: pd.DataFrame) -> None:
                 )
 
 
-def load_dataset(engine: Engine, name: str, releases: dict[str, dt.date]) -> int | None:
-    """Load one seed file; ``None`` when this exact file was loaded before."""
+def load_dataset(
+    engine: Engine, name: str, releases: dict[str, dt.date], until: dt.date | None = None
+) -> int | None:
+    """Load one seed file; ``None`` when this exact file was loaded before.
+
+    With ``until``, only periods that end by that day are loaded and the file is not recorded as
+    loaded, so that a later full run adds the rest: a database "as it stood" before a month came
+    in, for the tests of the monthly intake.
+    """
     path = VN_DIR / name
     names_path = SEED_DIR / "catalogue_names.csv"
     digest = _sha256(path, names_path)
@@ -393,6 +400,8 @@ def load_dataset(engine: Engine, name: str, releases: dict[str, dt.date]) -> int
     raw = pd.read_csv(path, dtype={"period": str})
     frame = prepare_observations(raw, name, releases)
     catalogue = catalogue_entries(frame, name, _names())
+    if until is not None:
+        frame = frame[frame["period_end"] <= until]
     _insert_new(engine, t.indicators, catalogue.to_dict("records"), ["code"])
     _refresh_catalogue(engine, catalogue)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
@@ -416,11 +425,12 @@ def load_dataset(engine: Engine, name: str, releases: dict[str, dt.date]) -> int
     added = _insert_new(
         engine, t.observations, rows, key, where=t.observations.c.indicator_code.in_(codes)
     )
-    with engine.begin() as conn:
-        conn.execute(
-            insert(t.seed_batches),
-            {"dataset": name, "sha256": digest, "loaded_at": now, "rows_added": added},
-        )
+    if until is None:
+        with engine.begin() as conn:
+            conn.execute(
+                insert(t.seed_batches),
+                {"dataset": name, "sha256": digest, "loaded_at": now, "rows_added": added},
+            )
     return added
 
 
@@ -458,13 +468,16 @@ def load_targets(engine: Engine) -> int:
     return _insert_new(engine, t.plan_targets, rows, ["plan_year", "name_vi"])
 
 
-def load_all(engine: Engine, files: Iterable[str] = SEED_FILES) -> LoadReport:
-    """Load reference data, every seed file and the plan targets; safe to run again."""
+def load_all(
+    engine: Engine, files: Iterable[str] = SEED_FILES, until: dt.date | None = None
+) -> LoadReport:
+    """Load reference data, every seed file and the plan targets; safe to run again. With
+    ``until``, only the periods that end by that day (see :func:`load_dataset`)."""
     load_reference(engine)
     releases = report_release_dates()
     loaded = skipped = added = 0
     for name in files:
-        result = load_dataset(engine, name, releases)
+        result = load_dataset(engine, name, releases, until)
         if result is None:
             skipped += 1
         else:

@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
@@ -126,7 +127,11 @@ def read_number(cell: Cell, lang: str) -> float:
         if pd.isna(cell) or cell in (float("inf"), float("-inf")):
             raise InputError("error.value_not_finite", f"{cell} is not a number", value=str(cell))
         return float(cell)
-    text = text_of(cell)
+    return _number_of_text(text_of(cell), lang)
+
+
+@lru_cache(maxsize=8192)
+def _number_of_text(text: str, lang: str) -> float:
     two_ways = re.fullmatch(r"([+\-−]?)(\d{1,3})[.,](\d{3})", text.strip())
     if two_ways:
         sign = -1.0 if two_ways.group(1) in ("-", "−") else 1.0
@@ -207,13 +212,18 @@ def _check(candidate: Candidate, context: CheckContext) -> CheckedRow:
     return row
 
 
+@lru_cache(maxsize=4096)
+def _period_of(text: str, frequency: str) -> tuple[str, dt.date, dt.date]:
+    """A period's label and bounds; cached, since a file repeats a few periods many times."""
+    period = parse_period(text, frequency)
+    return (period_label(period), *statistical_bounds(period))
+
+
 def _check_period(row: CheckedRow, facts: IndicatorFacts, vintage: dt.date) -> list[Message]:
     try:
-        period = parse_period(row.period, facts.frequency)
+        row.period, row.period_start, row.period_end = _period_of(row.period, facts.frequency)
     except InputError as error:
         return [(error.key, {k: str(v) for k, v in error.params.items()})]
-    row.period = period_label(period)
-    row.period_start, row.period_end = statistical_bounds(period)
     if row.period_start > vintage:
         return [("error.row_future_period", {"period": row.period, "day": vintage.isoformat()})]
     return []

@@ -23,9 +23,11 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from domain.errors import InputError
+from domain.periods import parse_period, statistical_bounds
+from domain.vocabulary import Status
 from ingest.checks import Candidate
 from ingest.gso_cpi import read_cpi_table
-from ingest.gso_table import TableRead
+from ingest.gso_table import Observation, TableRead
 from ingest.workbook import Workbook, read_workbook_bytes
 
 HEADER = [
@@ -100,38 +102,37 @@ def release_date(name: str, given: str | None) -> dt.date:
 
 def rows_of(path: Path, codes: Iterable[str], vintage: dt.date) -> tuple[list[list], list[str]]:
     """The CSV rows of the workbook at ``path`` (``.gz`` allowed), and what was not recognised."""
-    data = path.read_bytes()
-    name = path.name
-    if name.endswith(".gz"):
-        data, name = gzip.decompress(data), name.removesuffix(".gz")
-    book = read_workbook_bytes(data, name)
-    tables = read_tables(book, codes)
+    candidates, _, notes = gso_candidates(path.read_bytes(), path.name, codes, vintage)
     rows = [
         [
-            *(o.indicator_code, "VN", o.period, o.value, o.unit, o.status.value),
-            *(vintage.isoformat(), o.sheet, o.cell),
+            *(c.indicator_code, c.geography, c.period, c.value, c.unit, c.status),
+            *(vintage.isoformat(), c.sheet, c.cell),
         ]
-        for table in tables
-        for o in table.observations
+        for c in candidates
     ]
-    notes = [] if tables else [f"{name}: no table recognised"]
-    for table in tables:
-        where = f"{name}#{table.sheet}"
-        notes += [f"{where}: row not recognised: {item}" for item in table.unrecognised_rows]
-        notes += [f"{where}: column not kept: {c}" for c in table.unrecognised_columns]
-    read = {table.sheet for table in tables}
-    notes += [
-        f"{name}: sheet not recognised: {sheet}" for sheet in book.sheets if sheet not in read
-    ]
-    notes += [f"{name}: sheet not readable: {sheet}" for sheet in book.unreadable]
     return rows, notes
 
 
+def status_on(observation: Observation, released: dt.date | None) -> Status:
+    """The status of a value released on ``released``: what the table says, except that a value
+    of a period not yet ended on its release is an estimate, whatever the table calls it (GSO
+    released each month's report on the 29th of that month until 2025)."""
+    if released is not None and period_end(observation.period) > released:
+        return Status.ESTIMATE
+    return observation.status
+
+
+def period_end(label: str) -> dt.date:
+    """The last day of a period label (``2024-12``, ``2024-Q4``, ``2024``)."""
+    return statistical_bounds(parse_period(label))[1]
+
+
 def gso_candidates(
-    data: bytes, name: str, codes: Iterable[str]
+    data: bytes, name: str, codes: Iterable[str], released: dt.date | None = None
 ) -> tuple[list[Candidate], str | None, list[str]]:
     """The rows of a GSO workbook sent as ``data`` ready for the intake's checks, the report
-    month (``2025-02``) read from its tables' titles, and what was not recognised."""
+    month (``2025-02``) read from its tables' titles, and what was not recognised. With
+    ``released``, each row's status is :func:`status_on` that day."""
     if name.endswith(".gz"):
         data, name = gzip.decompress(data), name.removesuffix(".gz")
     book = read_workbook_bytes(data, name)
@@ -144,7 +145,7 @@ def gso_candidates(
             value=o.value,
             geography="VN",
             unit=o.unit,
-            status=o.status.value,
+            status=status_on(o, released).value,
             source=f"GSO, {name}#{o.sheet}!{o.cell}",
             sheet=o.sheet,
             cell=o.cell,
@@ -177,7 +178,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--dry-run", action="store_true")
     arguments = parser.parse_args(argv)
     if not arguments.dry_run:
-        parser.error("only --dry-run is available so far: staging a submission comes next")
+        print(
+            "this reader is pure and writes nothing; to stage the workbook as a submission run "
+            f"python -m jobs.gso_import {arguments.file} --user <analyst> (or make gso-import "
+            f"FILE={arguments.file} ANALYST=<username>), or use the GSO import page",
+            file=sys.stderr,
+        )
+        return 2
     try:
         vintage = release_date(arguments.file.name.removesuffix(".gz"), arguments.release_date)
         rows, notes = rows_of(arguments.file, known_codes(), vintage)

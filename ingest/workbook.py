@@ -9,7 +9,9 @@ would unpack to more than :data:`MAX_UNPACKED_BYTES` (a zip bomb). Each refusal 
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,3 +97,17 @@ def _check_zip(data: bytes, name: str) -> None:
             name=name,
             limit=str(MAX_UNPACKED_BYTES // 2**20),
         )
+
+
+def saved_date(data: bytes, name: str) -> dt.date | None:
+    """The day an ``.xlsx`` workbook was last saved, from its document properties; None for other
+    formats or when the properties do not say. A later re-save moves it: a fallback only."""
+    if Path(name).suffix.lower() != ".xlsx":
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            core = archive.read("docProps/core.xml").decode("utf-8", errors="replace")
+    except (KeyError, zipfile.BadZipFile):
+        return None
+    found = re.search(r"<dcterms:modified[^>]*>(\d{4}-\d{2}-\d{2})", core)
+    return dt.date.fromisoformat(found.group(1)) if found else None

@@ -118,7 +118,7 @@ def stage_gso_workbook(
         )
     with engine.connect() as conn:
         codes = [row.code for row in staged.indicator_facts(conn)]
-    candidates, report_period, notes = gso_candidates(data, file_name, codes)
+    candidates, report_period, notes = gso_candidates(data, file_name, codes, release_date)
     return _stage(
         engine,
         user,

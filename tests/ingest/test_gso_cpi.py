@@ -105,4 +105,4 @@ def test_the_command_writes_the_dry_run_csv_and_refuses_without_it() -> None:
         text=True,
         check=False,
     )
-    assert refused.returncode == 2 and "--dry-run" in refused.stderr
+    assert refused.returncode == 2 and "jobs.gso_import" in refused.stderr

@@ -1,0 +1,105 @@
+"""GSO's monthly workbooks imported into a real seeded database: the month already loaded adds
+nothing; on a database as it stood before December 2024 came in, December's workbook brings the
+month, and January's brings December's restatement as a later vintage."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import os
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, func, select
+
+from data import repository
+from data import tables as t
+from data.engine import make_engine
+from data.migrate import upgrade
+from data.seed_load import load_all
+from services import accounts, intake
+from services import observations as clock
+
+WORKBOOKS = Path(__file__).resolve().parents[2] / "data" / "seed" / "gso_workbooks"
+DECEMBER = "2024-12-29-02.Bieu-T12.2024.xlsx"
+JANUARY = "2025-01-29-02-Bieu-T01.2025-2.xlsx"
+FEBRUARY = "2025-02-28-Bieu-T2.2025-1.xlsx"
+CPI = "CPI_YOY.CHI_SO_GIA_TIEU_DUNG"
+
+
+def _workbook(name: str) -> bytes:
+    return gzip.decompress((WORKBOOKS / f"{name}.gz").read_bytes())
+
+
+def _seeded(folder: Path, until: dt.date | None) -> tuple[Engine, accounts.User]:
+    os.environ["COCKPIT_ARGON2_PROFILE"] = "test"
+    engine = make_engine(f"sqlite:///{folder / 'cockpit.db'}")
+    upgrade(engine)
+    load_all(engine, until=until)
+    analyst = accounts.create_user(engine, accounts.SYSTEM, "ana", "Correct-Horse-42!", "analyst")
+    return engine, analyst
+
+
+@pytest.fixture(scope="module")
+def up_to_november(tmp_path_factory: pytest.TempPathFactory) -> tuple[Engine, accounts.User]:
+    """A database seeded only with the periods that end by 30 November 2024."""
+    return _seeded(tmp_path_factory.mktemp("nov"), dt.date(2024, 11, 30))
+
+
+def _count(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(t.observations)).scalar_one()
+
+
+def _import(engine: Engine, user, name: str, released: dt.date) -> int:  # type: ignore[no-untyped-def]
+    clock_day = clock.today
+    clock.today = lambda: dt.date(2026, 12, 5)
+    try:
+        staged = intake.stage_gso_workbook(engine, user, name, _workbook(name), released)
+        return intake.confirm(engine, user, staged.submission_id)
+    finally:
+        clock.today = clock_day
+
+
+def test_december_then_january_come_in_as_vintages(up_to_november) -> None:  # type: ignore[no-untyped-def]
+    engine, analyst = up_to_november
+    latest = repository.observations(engine, [CPI])
+    assert latest["period_start"].max() == dt.date(2024, 11, 1)
+    written = _import(engine, analyst, DECEMBER, dt.date(2024, 12, 29))
+    assert written > 50
+    latest = repository.observations(engine, [CPI]).set_index("period_start")
+    december = latest.loc[dt.date(2024, 12, 1)]
+    assert round(december["value"], 2) == 2.94  # GSO, 33.CPI!E9 of the December workbook
+    assert december["vintage"] == dt.date(2024, 12, 29)
+    before = _count(engine)
+    assert _import(engine, analyst, DECEMBER, dt.date(2024, 12, 29)) == 0  # same file: nothing
+    assert _count(engine) == before
+    assert _import(engine, analyst, JANUARY, dt.date(2025, 1, 29)) > 0
+    january = repository.observations(engine, [CPI]).set_index("period_start")
+    assert january.loc[dt.date(2025, 1, 1), "vintage"] == dt.date(2025, 1, 29)
+    assert january.loc[dt.date(2024, 12, 1), "vintage"] == dt.date(2024, 12, 29)
+
+
+def test_the_month_already_loaded_adds_nothing(tmp_path: Path) -> None:
+    engine, analyst = _seeded(tmp_path, None)
+    before = _count(engine)
+    staged_count = _import(engine, analyst, FEBRUARY, dt.date(2025, 2, 28))
+    assert staged_count == 0 and _count(engine) == before
+
+
+def test_the_command_stages_and_confirms_a_workbook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from jobs import gso_import
+
+    engine, _ = _seeded(tmp_path, dt.date(2024, 11, 30))
+    monkeypatch.setenv("COCKPIT_DATABASE_URL", str(engine.url))
+    path = str(WORKBOOKS / f"{DECEMBER}.gz")
+    assert gso_import.main([path, "--user", "ana", "--confirm"]) == 0
+    said = capsys.readouterr().out
+    assert "staged (released 2024-12-29)" in said and "observations written" in said
+    assert gso_import.main([path, "--user", "ana"]) == 0
+    assert "already staged before" in capsys.readouterr().out
+    assert gso_import.main([path, "--user", "nobody"]) == 2
+    latest = repository.observations(engine, [CPI]).set_index("period_start")
+    assert latest.loc[dt.date(2024, 12, 1), "status"] == "estimate"
