@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Engine, func, insert, select, update
 
-from data import obligations
+from data import obligations, province_series
 from data import tables as t
 from data.catalogue_rules import (
     AGENCIES,
@@ -198,7 +198,8 @@ def prepare_observations(
     pairs = [bounds[key] for key in zip(frame["period"], frame["frequency"], strict=True)]
     frame["period_start"] = [start for start, _ in pairs]
     frame["period_end"] = [end for _, end in pairs]
-    frame["geography_code"] = NATIONAL
+    if "geography_code" not in frame:
+        frame["geography_code"] = NATIONAL
     keys = ["code", "geography_code", "period_start", "period_end", "vintage", "status"]
     return frame.drop_duplicates(keys, keep="first").reset_index(drop=True)
 
@@ -476,6 +477,7 @@ def load_all(
     load_reference(engine)
     releases = report_release_dates()
     loaded = skipped = added = 0
+    files = list(files)
     for name in files:
         result = load_dataset(engine, name, releases, until)
         if result is None:
@@ -483,11 +485,82 @@ def load_all(
         else:
             loaded += 1
             added += result
+    if NATIONAL_SBI_FILE in files:
+        added += load_province_series(engine, releases, until) or 0
     load_targets(engine)
     fill_missing_kinds(engine)
     apply_agency_history(engine)
     obligations.seed_from_catalogue(engine)
+    if NATIONAL_SBI_FILE in files:
+        _insert_new(
+            engine,
+            t.obligations,
+            province_series.obligations(_province_mapping(), dt.datetime(2025, 1, 1)),
+            ["agency_code", "indicator_code", "geography_code", "valid_from", "valid_to"],
+        )
     return LoadReport(loaded, skipped, added)
+
+
+PROVINCE_FILE = "gso_monthly_by_province.csv.gz"
+NATIONAL_SBI_FILE = "gso_monthly_report_series.csv.gz"
+"""The file whose catalogue entries (``SBI_M.TOTAL``...) the province series use; the province
+series load with it."""
+
+
+def _province_mapping() -> pd.DataFrame:
+    return pd.read_csv(VN_DIR / "provinces" / "province_mapping_63_to_34.csv.gz", dtype=str)
+
+
+def load_province_series(
+    engine: Engine, releases: dict[str, dt.date], until: dt.date | None = None
+) -> int | None:
+    """Load each province's own state-budget investment series (``data.province_series``);
+    ``None`` when this exact file was loaded before. Runs after the national files, whose
+    catalogue entries it uses."""
+    path = VN_DIR / PROVINCE_FILE
+    digest = _sha256(path)
+    with engine.connect() as conn:
+        seen = conn.execute(
+            select(func.count())
+            .select_from(t.seed_batches)
+            .where(t.seed_batches.c.dataset == PROVINCE_FILE, t.seed_batches.c.sha256 == digest)
+        ).scalar_one()
+    if seen:
+        return None
+    raw = pd.read_csv(path, dtype={"period": str})
+    provinces = pd.read_csv(VN_DIR / "provinces" / "provinces_63_pre2025.csv.gz", dtype=str)
+    frame = prepare_observations(
+        province_series.province_rows(raw, provinces), PROVINCE_FILE, releases
+    )
+    if until is not None:
+        frame = frame[frame["period_end"] <= until]
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    rows = [
+        {
+            "indicator_code": r.code,
+            "geography_code": r.geography_code,
+            "period_start": r.period_start,
+            "period_end": r.period_end,
+            "value": float(r.value),
+            "status": r.status,
+            "vintage": r.vintage,
+            "source": r.source,
+            "recorded_at": now,
+            "recorded_by": LOADER,
+        }
+        for r in frame.itertuples(index=False)
+    ]
+    key = ["indicator_code", "geography_code", "period_start", "period_end", "vintage", "status"]
+    added = _insert_new(
+        engine, t.observations, rows, key, where=t.observations.c.geography_code != NATIONAL
+    )
+    if until is None:
+        with engine.begin() as conn:
+            conn.execute(
+                insert(t.seed_batches),
+                {"dataset": PROVINCE_FILE, "sha256": digest, "loaded_at": now, "rows_added": added},
+            )
+    return added
 
 
 HISTORY_COLUMNS = ("valid_from", "valid_to", "successor_code", "evidence", "evidence_note")

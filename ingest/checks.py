@@ -77,6 +77,9 @@ class CheckContext:
     history: dict[tuple[str, str], pd.DataFrame] = field(default_factory=dict)
     unit_names: dict[str, set[str]] = field(default_factory=dict)
     """Other names a unit may be written with (its translations), by catalogue unit."""
+    owed: set[tuple[str, str]] | None = None
+    """The (indicator, geography) pairs the submitting agency owes; when given, it decides what
+    the agency may submit (a province owes its own series, not the country's)."""
 
 
 @dataclass(frozen=True)
@@ -195,6 +198,9 @@ def _check(candidate: Candidate, context: CheckContext) -> CheckedRow:
     facts = context.indicators.get(code)
     if facts is None:
         errors.append(("error.row_unknown_code", {"code": code or "–"}))
+    elif context.owed is not None:
+        if (code, geography) not in context.owed:
+            errors.append(("error.row_not_owed", {"code": code, "geography": geography}))
     elif context.agency_code is not None and facts.agency_code != context.agency_code:
         errors.append(("error.row_not_own_indicator", {"code": code}))
     if geography not in context.geographies:

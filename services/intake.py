@@ -23,7 +23,7 @@ import pandas as pd
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
-from data import audit, repository
+from data import audit, obligations, repository
 from data import observations as store
 from data import submissions as staged
 from domain.errors import InputError, PermissionDenied
@@ -213,14 +213,30 @@ def _context(
             continue
         for code, group in frame.groupby("indicator_code"):
             history[(str(code), place)] = group.reset_index(drop=True)
+    upload = kind == SubmissionKind.UPLOAD
     return CheckContext(
         indicators=facts,
         geographies=geographies,
         vintage=vintage,
         lang=lang,
-        agency_code=agency_code if kind == SubmissionKind.UPLOAD else None,
+        agency_code=agency_code if upload else None,
         history=history,
+        owed=owed_by(engine, agency_code, vintage) if upload else None,
     )
+
+
+def owed_by(engine: Engine, agency_code: str, on: dt.date) -> set[tuple[str, str]]:
+    """The (indicator, geography) pairs ``agency_code`` owes on ``on``: its obligations in force
+    (a province's own series included) and the national series of the indicators it is
+    responsible for."""
+    owed = obligations.current(engine, on)
+    mine = owed[owed["agency_code"] == agency_code] if not owed.empty else owed
+    pairs = set(zip(mine.get("indicator_code", []), mine.get("geography_code", []), strict=True))
+    with engine.connect() as conn:
+        pairs |= {
+            (r.code, "VN") for r in staged.indicator_facts(conn) if r.agency_code == agency_code
+        }
+    return pairs
 
 
 def _stored(row: CheckedRow) -> dict[str, Any]:
@@ -379,30 +395,36 @@ def submissions(engine: Engine, agency_code: str | None = None) -> pd.DataFrame:
 
 
 def template_lines(engine: Engine, agency_code: str, period: pd.Period) -> list[TemplateLine]:
-    """The lines of ``agency_code``'s template for ``period``: each indicator it owes at that
-    frequency, with the last value supplied."""
-    with engine.connect() as conn:
-        facts = [r for r in staged.indicator_facts(conn) if r.agency_code == agency_code]
+    """The lines of ``agency_code``'s template for ``period``: each series it owes at that
+    frequency (its obligations in force at the period's end), with the last value supplied."""
     freq = {"M": "M", "Q": "Q", "Y": "A", "A": "A"}[period.freqstr[0]]
-    owed = [r for r in facts if r.frequency == freq]
-    last = repository.observations(engine, [r.code for r in owed]) if owed else pd.DataFrame()
+    on = period.end_time.date()
+    owed = sorted(p for p in owed_by(engine, agency_code, on))
+    with engine.connect() as conn:
+        facts = {r.code: r for r in staged.indicator_facts(conn)}
+    owed = [
+        (code, place) for code, place in owed if code in facts and facts[code].frequency == freq
+    ]
     lines = []
-    for row in owed:
-        mine = last[last["indicator_code"] == row.code] if not last.empty else last
-        recent = mine.iloc[-1] if not mine.empty else None
-        lines.append(
-            TemplateLine(
-                indicator_code=row.code,
-                indicator_name=row.name_vi,
-                unit=row.unit,
-                geography="VN",
-                period=period_label(period),
-                last_period=period_label(pd.Period(recent["period_start"], period.freq))
-                if recent is not None
-                else "",
-                last_value=float(recent["value"]) if recent is not None else None,
+    for place in sorted({place for _, place in owed}):
+        codes = [code for code, where in owed if where == place]
+        last = repository.observations(engine, codes, geography=place)
+        for code in codes:
+            mine = last[last["indicator_code"] == code] if not last.empty else last
+            recent = mine.iloc[-1] if not mine.empty else None
+            lines.append(
+                TemplateLine(
+                    indicator_code=code,
+                    indicator_name=facts[code].name_vi,
+                    unit=facts[code].unit,
+                    geography=place,
+                    period=period_label(period),
+                    last_period=period_label(pd.Period(recent["period_start"], period.freq))
+                    if recent is not None
+                    else "",
+                    last_value=float(recent["value"]) if recent is not None else None,
+                )
             )
-        )
     return lines
 
 

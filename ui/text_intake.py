@@ -120,6 +120,7 @@ TEXT: dict[str, dict[str, str | dict]] = {
         "error.row_merged_cell": "Ô thuộc vùng gộp {cells}; hãy bỏ gộp ô.",
         "error.row_unknown_code": "Không có chỉ tiêu mã {code} trong danh mục.",
         "error.row_not_own_indicator": "Chỉ tiêu {code} không do cơ quan của bạn phụ trách.",
+        "error.row_not_owed": "Cơ quan của bạn không báo cáo chỉ tiêu {code} cho địa bàn {geography}.",
         "error.row_unknown_geography": "Không có địa bàn mã {code}.",
         "error.row_future_period": "Kỳ {period} chưa bắt đầu vào ngày {day}; không nộp trước được.",
         "error.row_period_not_ended": (
@@ -129,6 +130,11 @@ TEXT: dict[str, dict[str, str | dict]] = {
         "error.row_duplicate": "Chỉ tiêu {code} kỳ {period} đã có ở dòng {row} của tệp.",
         "error.unknown_submission": "Không có bản nộp số {id}.",
         "error.release_date_future": "Ngày công bố {day} ở tương lai.",
+        "supply.owed_title": "Các chuỗi số liệu phải báo cáo",
+        "supply.owed": {
+            "count": "n",
+            "other": "{agency} báo cáo {n} chuỗi số liệu của địa bàn mình; nộp bằng biểu mẫu ở trên.",
+        },
         "monitor.title": "Tình hình cung cấp số liệu",
         "monitor.none": "Chưa có nghĩa vụ báo cáo nào.",
         "monitor.count_label": "Số chỉ tiêu hằng tháng đã cung cấp",
@@ -288,6 +294,7 @@ TEXT: dict[str, dict[str, str | dict]] = {
         "error.row_merged_cell": "The cell is part of the merged range {cells}; unmerge it.",
         "error.row_unknown_code": "There is no indicator with code {code} in the catalogue.",
         "error.row_not_own_indicator": "Indicator {code} is not your agency's.",
+        "error.row_not_owed": "Your agency does not report {code} for geography {geography}.",
         "error.row_unknown_geography": "There is no geography with code {code}.",
         "error.row_future_period": (
             "The period {period} has not begun on {day}; it cannot be submitted in advance."
@@ -299,6 +306,12 @@ TEXT: dict[str, dict[str, str | dict]] = {
         "error.row_duplicate": "Indicator {code} for {period} is already on row {row} of the file.",
         "error.unknown_submission": "There is no submission {id}.",
         "error.release_date_future": "The release date {day} is in the future.",
+        "supply.owed_title": "Series to report",
+        "supply.owed": {
+            "count": "n",
+            "one": "{agency} reports {n} series of its own geography; submit it with the template above.",
+            "other": "{agency} reports {n} series of its own geography; submit them with the template above.",
+        },
         "monitor.title": "Data supply monitor",
         "monitor.none": "There are no reporting obligations yet.",
         "monitor.count_label": "Monthly indicators supplied",

@@ -53,12 +53,13 @@ if isinstance(merged_into, str):
         icon=":material/merge:",
     )
 
-if status.empty:
+owed = intake.owed_by(engine, agency, today())
+if status.empty and not owed:
     st.info(t("supply.no_indicators", agency=agency_names.get(agency, agency)))
     st.stop()
 
-names = dict(zip(status["code"], status["name_vi" if lang == "vi" else "name_en"], strict=True))
-frequencies = dict(zip(status["code"], status["frequency"], strict=True))
+names = {} if status.empty else dict(zip(status["code"], status[f"name_{lang}"], strict=True))
+frequencies = {} if status.empty else dict(zip(status["code"], status["frequency"], strict=True))
 
 
 def _unusual(code: str, period: pd.Period, value: float) -> PlausibleRange | None:
@@ -68,7 +69,7 @@ def _unusual(code: str, period: pd.Period, value: float) -> PlausibleRange | Non
     return bounds if bounds is not None and not bounds.contains(value) else None
 
 
-if can(user, Action.OBSERVATION_SUBMIT, agency_code=agency):
+if not status.empty and can(user, Action.OBSERVATION_SUBMIT, agency_code=agency):
     st.caption(t("supply.intro", agency=agency_names.get(agency, agency)))
     with st.form("supply.form"):
         code = st.selectbox(
@@ -196,27 +197,39 @@ if can(user, Action.INTAKE_UPLOAD, agency_code=agency):
         with st.expander(t("intake.history")):
             st.dataframe(history_table(recent, lang), hide_index=True, width="stretch")
 
-st.subheader(t("supply.status_title"))
-st.dataframe(
-    {
-        t("supply.indicator"): [f"{names[c]} · {c}" for c in status["code"]],
-        t("supply.last_period"): [
-            format_period(pd.Period(d, Frequency.parse(f).pandas), lang) if pd.notna(d) else "–"
+if status.empty:
+    st.subheader(t("supply.owed_title"))
+    st.caption(t("supply.owed", agency=agency_names.get(agency, agency), n=len(owed)))
+    st.dataframe(
+        {
+            t("intake.col.indicator"): [code for code, _ in sorted(owed)],
+            t("intake.col.geography"): [place for _, place in sorted(owed)],
+        },
+        hide_index=True,
+        width="stretch",
+    )
+else:
+    st.subheader(t("supply.status_title"))
+    st.dataframe(
+        {
+            t("supply.indicator"): [f"{names[c]} · {c}" for c in status["code"]],
+            t("supply.last_period"): [
+                format_period(pd.Period(d, Frequency.parse(f).pandas), lang) if pd.notna(d) else "–"
+                for d, f in zip(status["last_period"], status["frequency"], strict=True)
+            ],
+            t("supply.last_vintage"): [
+                format_date(d, lang) if pd.notna(d) else "–" for d in status["last_vintage"]
+            ],
+            t("supply.recorded_by"): status["last_recorded_by"].fillna("–"),
+        },
+        hide_index=True,
+        width="stretch",
+    )
+    show_age(
+        [
+            pd.Period(d, Frequency.parse(f).pandas)
             for d, f in zip(status["last_period"], status["frequency"], strict=True)
+            if pd.notna(d)
         ],
-        t("supply.last_vintage"): [
-            format_date(d, lang) if pd.notna(d) else "–" for d in status["last_vintage"]
-        ],
-        t("supply.recorded_by"): status["last_recorded_by"].fillna("–"),
-    },
-    hide_index=True,
-    width="stretch",
-)
-show_age(
-    [
-        pd.Period(d, Frequency.parse(f).pandas)
-        for d, f in zip(status["last_period"], status["frequency"], strict=True)
-        if pd.notna(d)
-    ],
-    lang,
-)
+        lang,
+    )

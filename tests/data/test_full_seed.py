@@ -10,7 +10,8 @@ from data import repository
 from data import tables as t
 from data.engine import make_engine
 from data.migrate import upgrade
-from data.seed_load import SEED_FILES, VN_DIR, load_all
+from data.province_series import province_rows
+from data.seed_load import PROVINCE_FILE, SEED_FILES, VN_DIR, load_all
 
 
 @pytest.fixture(scope="module")
@@ -30,9 +31,16 @@ def test_full_seed_twice_keeps_one_row_per_source_row(full_engine) -> None:  # t
     with full_engine.connect() as conn:
         after = conn.execute(select(func.count()).select_from(t.observations)).scalar_one()
     assert again.observations_added == 0 and after == rows
+    with full_engine.connect() as conn:
+        national = conn.execute(
+            select(func.count()).where(t.observations.c.geography_code == "VN")
+        ).scalar_one()
     source_rows = sum(len(pd.read_csv(VN_DIR / name)) for name in SEED_FILES)
-    assert rows <= source_rows
-    assert rows > 0.99 * source_rows, "only exact duplicate keys may be dropped"
+    assert national <= source_rows
+    assert national > 0.99 * source_rows, "only exact duplicate keys may be dropped"
+    raw = pd.read_csv(VN_DIR / PROVINCE_FILE, dtype={"period": str})
+    provinces = pd.read_csv(VN_DIR / "provinces" / "provinces_63_pre2025.csv.gz", dtype=str)
+    assert rows - national == len(province_rows(raw, provinces)), "each province row, once"
 
 
 @pytest.mark.xdist_group("full_seed")

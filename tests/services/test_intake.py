@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 
+import pandas as pd
 import pytest
 from sqlalchemy import func, select
 
@@ -70,7 +71,7 @@ def test_an_upload_is_staged_row_by_row_and_confirmation_writes_only_what_passed
     keys = {
         n: [m[0] for m in ms] for n, ms in zip(rows["row_number"], rows["messages"], strict=True)
     }
-    assert keys[4] == ["error.row_not_own_indicator"]
+    assert keys[4] == ["error.row_not_owed"]
     assert keys[5] == ["error.row_future_period"]
     assert keys[6] == ["error.row_unknown_code"]
     assert keys[3] == ["intake.row_unusual"]
@@ -168,3 +169,50 @@ def test_roles_and_agencies_are_held(people, catalogue_engine, on_day) -> None: 
     with catalogue_engine.connect() as conn:
         actions = conn.execute(select(t.audit_log.c.action).order_by(t.audit_log.c.id)).scalars()
         assert [a for a in actions if a.startswith("intake")] == ["intake.upload", "intake.reject"]
+
+
+def test_a_province_submits_its_own_series_only(people, catalogue_engine, on_day) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import insert
+
+    from services import accounts
+
+    with catalogue_engine.begin() as conn:
+        conn.execute(
+            insert(t.agencies),
+            [{"code": "P34-01", "name_vi": "Hà Nội", "name_en": "Ha Noi", "kind": "province"}],
+        )
+        conn.execute(
+            insert(t.geographies),
+            [
+                {"code": c, "name_vi": c, "name_en": c, "scheme": "prov34"}
+                for c in ("P34-01", "P34-02")
+            ],
+        )
+        conn.execute(
+            insert(t.obligations),
+            {
+                "agency_code": "P34-01",
+                "indicator_code": "CPI_TEST",
+                "geography_code": "P34-01",
+                "frequency": "M",
+                "regime": "statistical",
+                "valid_from": dt.date(2025, 7, 1),
+                "assigned_by": "test",
+                "assigned_at": dt.datetime(2025, 7, 1),
+            },
+        )
+    officer = accounts.create_user(
+        catalogue_engine, people["admin"], "hn", "Correct-Horse-42!", "data_officer", "P34-01"
+    )
+    on_day(dt.date(2025, 9, 20))
+    data = _csv(
+        "CPI_TEST,P34-01,2025-08,1,official,b",
+        "CPI_TEST,P34-02,2025-08,1,official,b",
+        "CPI_TEST,VN,2025-08,1,official,b",
+    )
+    staged = intake.stage_upload(catalogue_engine, officer, "P34-01", "hn.csv", data)
+    _, rows = intake.submission(catalogue_engine, staged.submission_id)
+    assert rows["outcome"].tolist() == ["valid", "error", "error"], rows["messages"].tolist()
+    assert [m[0][0] for m in rows["messages"][1:]] == ["error.row_not_owed"] * 2
+    lines = intake.template_lines(catalogue_engine, "P34-01", pd.Period("2025-08", "M"))
+    assert [(line.indicator_code, line.geography) for line in lines] == [("CPI_TEST", "P34-01")]
