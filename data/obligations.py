@@ -91,3 +91,16 @@ def supplied(engine: Engine, since: dt.date) -> pd.DataFrame:
                 "vintages",
             ],
         )
+
+
+def of_agency(engine: Engine, agency_code: str) -> pd.DataFrame:
+    """Every obligation of ``agency_code``, in force or ended, newest assignment first."""
+    o = t.obligations.c
+    query = (
+        select(t.obligations)
+        .where(o.agency_code == agency_code)
+        .order_by(o.indicator_code, o.geography_code, o.id)
+    )
+    with engine.connect() as conn:
+        found = conn.execute(query).mappings().all()
+    return pd.DataFrame(found, columns=[c.name for c in t.obligations.columns])

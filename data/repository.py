@@ -163,12 +163,15 @@ def plan_targets(engine: Engine, year: int | None = None) -> pd.DataFrame:
 
 
 def data_version(engine: Engine) -> str:
-    """A token that changes whenever observations, targets or catalogue entries change.
+    """A token that changes whenever observations, targets, catalogue entries or obligations
+    change.
 
     Part of every cache key. Catalogue and target edits update rows in place, so counts alone
     would not see them; their audit rows do.
     """
-    edits = t.audit_log.c.action.in_((Action.CATALOGUE_CHANGE, Action.TARGET_CHANGE))
+    edits = t.audit_log.c.action.in_(
+        (Action.CATALOGUE_CHANGE, Action.TARGET_CHANGE, Action.OBLIGATION_CHANGE)
+    )
     with engine.connect() as conn:
         obs = conn.execute(select(func.count(), func.max(t.observations.c.id))).one()
         targets = conn.execute(select(func.count()).select_from(t.plan_targets)).scalar_one()

@@ -134,6 +134,7 @@ class Action(StrEnum):
     INTAKE_GSO_IMPORT = "intake.gso_import"
     INTAKE_CONFIRM = "intake.confirm"
     INTAKE_REJECT = "intake.reject"
+    OBLIGATION_CHANGE = "obligation.change"
     MONITOR_READ = "monitor.read"
 
     @property
@@ -161,6 +162,7 @@ AUDITED_ACTIONS: tuple[Action, ...] = (
     Action.INTAKE_GSO_IMPORT,
     Action.INTAKE_CONFIRM,
     Action.INTAKE_REJECT,
+    Action.OBLIGATION_CHANGE,
 )
 """Every action the audit trail knows; ``data.audit.record`` refuses any other, so filters stay
 exhaustive."""

@@ -47,6 +47,7 @@ ACTIONS: dict[Action, frozenset[Role]] = {
     Action.INTAKE_GSO_IMPORT: frozenset({ANALYST, ADMIN}),
     Action.INTAKE_CONFIRM: frozenset({DATA_OFFICER, ANALYST, ADMIN}),
     Action.INTAKE_REJECT: frozenset({DATA_OFFICER, ANALYST, ADMIN}),
+    Action.OBLIGATION_CHANGE: frozenset({ADMIN}),
     Action.MONITOR_READ: EVERYONE,
 }
 

@@ -16,6 +16,32 @@ TEXT: dict[str, dict[str, str | dict]] = {
         "audit.action.intake.gso_import": "Nhập biểu GSO",
         "audit.action.intake.confirm": "Xác nhận bản nộp",
         "audit.action.intake.reject": "Từ chối bản nộp",
+        "action.obligation.change": "sửa nghĩa vụ báo cáo",
+        "audit.action.obligation.change": "Sửa nghĩa vụ báo cáo",
+        "obligation.title": "Nghĩa vụ báo cáo",
+        "obligation.intro": (
+            "Cơ quan nào báo cáo chỉ tiêu nào, cho địa bàn nào, theo chế độ nào. Khởi tạo từ cơ "
+            "quan chịu trách nhiệm trong danh mục và các chuỗi theo tỉnh; kết thúc một nghĩa vụ "
+            "không xóa nó."
+        ),
+        "obligation.agency": "Cơ quan",
+        "obligation.indicator": "Chỉ tiêu",
+        "obligation.geography": "Địa bàn",
+        "obligation.regime": "Chế độ",
+        "obligation.valid_from": "Từ ngày",
+        "obligation.valid_to": "Đến ngày",
+        "obligation.add": "Giao nghĩa vụ",
+        "obligation.end": "Kết thúc nghĩa vụ",
+        "obligation.end_pick": "Nghĩa vụ",
+        "obligation.end_day": "Ngày cuối",
+        "obligation.added": "Đã giao {code} ({geography}) cho {agency}.",
+        "obligation.ended": "Đã kết thúc nghĩa vụ từ ngày {day}.",
+        "regime.statistical": "Báo cáo thống kê (GSO)",
+        "regime.decree_09": "Báo cáo định kỳ (Nghị định 09)",
+        "error.obligation_exists": "{agency} đã báo cáo {code} cho {geography} từ trước.",
+        "error.obligation_unknown": "Không có nghĩa vụ số {id}.",
+        "error.unknown_regime": "{regime} không phải là một chế độ báo cáo.",
+        "error.obligation_end_before_start": "Ngày cuối {day} trước ngày bắt đầu {start}.",
         "intake.template_title": "Nộp theo biểu mẫu",
         "intake.template_intro": (
             "Tải biểu mẫu của {agency} cho một kỳ, điền cột value (giá trị), rồi tải lên. Hệ thống "
@@ -189,6 +215,32 @@ TEXT: dict[str, dict[str, str | dict]] = {
         "audit.action.intake.gso_import": "GSO workbook imported",
         "audit.action.intake.confirm": "Submission confirmed",
         "audit.action.intake.reject": "Submission rejected",
+        "action.obligation.change": "change reporting obligations",
+        "audit.action.obligation.change": "Reporting obligation changed",
+        "obligation.title": "Reporting obligations",
+        "obligation.intro": (
+            "Which agency reports which indicator, for which geography, under which regime. "
+            "Seeded from the catalogue's responsible agencies and the by-province series; ending "
+            "an obligation keeps it on record."
+        ),
+        "obligation.agency": "Agency",
+        "obligation.indicator": "Indicator",
+        "obligation.geography": "Geography",
+        "obligation.regime": "Regime",
+        "obligation.valid_from": "From",
+        "obligation.valid_to": "To",
+        "obligation.add": "Assign the obligation",
+        "obligation.end": "End an obligation",
+        "obligation.end_pick": "Obligation",
+        "obligation.end_day": "Last day",
+        "obligation.added": "{agency} now reports {code} ({geography}).",
+        "obligation.ended": "The obligation ends on {day}.",
+        "regime.statistical": "Statistical report (GSO)",
+        "regime.decree_09": "Periodic report (Decree 09)",
+        "error.obligation_exists": "{agency} already reports {code} for {geography}.",
+        "error.obligation_unknown": "There is no obligation {id}.",
+        "error.unknown_regime": "{regime} is not a reporting regime.",
+        "error.obligation_end_before_start": "The last day {day} is before the start {start}.",
         "intake.template_title": "Submit with a template",
         "intake.template_intro": (
             "Download {agency}'s template for a period, fill in the value column and upload it. "

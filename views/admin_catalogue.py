@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import streamlit as st
 
+from analytics.formatting import format_date
 from domain.errors import CockpitError
-from domain.vocabulary import Frequency, IndicatorKind
+from domain.vocabulary import Frequency, IndicatorKind, Regime
 from services import catalogue as catalogue_service
+from services import obligations as obligations_service
 from ui import cache, state
 from ui.agencies_view import agencies_table, agency_name, responsibility_lines
 from ui.auth import current_user
@@ -225,3 +228,85 @@ with st.expander(t("catalogue.add_target")), st.form(_key("add_target")):
             source=target_source.strip() or None,
             notice=("catalogue.target_added", {"year": int(plan_year), "name": target_vi.strip()}),
         )
+
+st.subheader(t("obligation.title"))
+st.caption(t("obligation.intro"))
+owner = st.selectbox(
+    t("obligation.agency"),
+    list(agency_names),
+    format_func=_agency_label,
+    key="catalogue.obligation.agency",
+)
+owed = obligations_service.of_agency(engine, owner)
+if not owed.empty:
+    st.dataframe(
+        {
+            "#": owed["id"],
+            t("obligation.indicator"): [f"{names.get(c, c)} · {c}" for c in owed["indicator_code"]],
+            t("obligation.geography"): owed["geography_code"],
+            t("obligation.regime"): [t(f"regime.{r}") for r in owed["regime"]],
+            t("obligation.valid_from"): [
+                format_date(d, lang) if pd.notna(d) else "–" for d in owed["valid_from"]
+            ],
+            t("obligation.valid_to"): [
+                format_date(d, lang) if pd.notna(d) else "–" for d in owed["valid_to"]
+            ],
+        },
+        hide_index=True,
+        width="stretch",
+    )
+with st.expander(t("obligation.add")), st.form(_key("obligation.add")):
+    code = st.selectbox(
+        t("obligation.indicator"),
+        list(names),
+        format_func=lambda c: f"{names[c]} · {c}",
+        key=_key("obligation.indicator"),
+    )
+    place = st.text_input(t("obligation.geography"), value="VN", key=_key("obligation.place"))
+    regime = st.selectbox(
+        t("obligation.regime"),
+        list(Regime),
+        format_func=lambda r: t(f"regime.{r}"),
+        key=_key("obligation.regime"),
+    )
+    since = st.date_input(
+        t("obligation.valid_from"), value=None, format="DD/MM/YYYY", key=_key("obligation.since")
+    )
+    if st.form_submit_button(t("obligation.add"), type="primary"):
+        _saved(
+            obligations_service.assign,
+            owner,
+            code,
+            place.strip().upper(),
+            regime,
+            since,
+            notice=(
+                "obligation.added",
+                {"agency": agency_names.get(owner, owner), "code": code, "geography": place},
+            ),
+        )
+in_force = owed[owed["valid_to"].isna()] if not owed.empty else owed
+if not in_force.empty:
+    with st.expander(t("obligation.end")), st.form(_key("obligation.end")):
+        chosen = st.selectbox(
+            t("obligation.end_pick"),
+            list(in_force["id"]),
+            format_func=lambda i: " · ".join(
+                str(v)
+                for v in in_force.set_index("id").loc[i, ["indicator_code", "geography_code"]]
+            ),
+            key=_key("obligation.pick"),
+        )
+        last = st.date_input(
+            t("obligation.end_day"),
+            value=dt.date.today(),
+            format="DD/MM/YYYY",
+            key=_key("obligation.last"),
+        )
+        if st.form_submit_button(t("obligation.end")):
+            _saved(
+                obligations_service.end,
+                int(chosen),
+                last,
+                notice=("obligation.ended", {"day": format_date(last, lang)}),
+            )

@@ -59,3 +59,25 @@ def test_the_monitor_counts_and_lists_the_overdue(open_page) -> None:  # type: i
     assert " trên " in count and "chỉ tiêu đã có số liệu kỳ" in count
     assert at.subheader[0].value == translate("monitor.overdue", "vi")
     assert len(at.dataframe) >= 2
+
+
+def test_an_admin_assigns_an_obligation_on_the_catalogue_page(open_page) -> None:  # type: ignore[no-untyped-def]
+    at = open_page("views/admin_catalogue.py", role="admin")
+    agency = next(s for s in at.selectbox if s.key.startswith("catalogue.obligation.agency"))
+    agency.set_value("P34-04").run()
+    place = next(w for w in at.text_input if w.key.startswith("catalogue.obligation.place"))
+    place.set_value("P34-04")
+    pick = next(s for s in at.selectbox if s.key.startswith("catalogue.obligation.indicator"))
+    pick.set_value("CPI_YOY.CHI_SO_GIA_TIEU_DUNG")
+    button = next(b for b in at.button if b.label == translate("obligation.add", "vi"))
+    button.click().run()
+    assert not at.exception
+    assert [s.value for s in at.success] == [
+        translate("obligation.added", "vi").format(
+            agency="Cao Bằng", code="CPI_YOY.CHI_SO_GIA_TIEU_DUNG", geography="P34-04"
+        )
+    ]
+    table = at.dataframe[-1].value
+    # Cao Bằng owed three series as P63-04 before the merger and three as P34-04 after; now four.
+    assert len(table) == 7
+    assert table.iloc[:, 1].str.endswith("CPI_YOY.CHI_SO_GIA_TIEU_DUNG").sum() == 1

@@ -24,6 +24,7 @@ from services import accounts, intake
 from services import audit as audit_service
 from services import catalogue as catalogue_admin
 from services import forecasts as forecast_service
+from services import obligations as obligations_service
 from services import observations as observations_write
 from services.permissions import PermissionDenied
 from tests.services.conftest import PASSWORD
@@ -121,6 +122,9 @@ def test_every_audited_action_writes_a_row_with_who_what_before_and_after(
             intake.stage_gso_workbook(
                 engine, people["analyst"], "T2.2025.xlsx", WORKBOOK, dt.date(2025, 2, 28)
             )
+        ),
+        "obligation.change": lambda: obligations_service.assign(
+            engine, admin, "MOF", "CPI_TEST", "VN", "decree_09"
         ),
         "intake.reject": lambda: intake.reject(
             engine, people["analyst"], staged[1].submission_id, "checked elsewhere"

@@ -56,6 +56,7 @@ ACTION_TABLE: dict[str, set[str]] = {
     "intake.confirm": {D, A, M},
     "intake.reject": {D, A, M},
     "monitor.read": {L, A, D, M},
+    "obligation.change": {M},
 }
 
 
