@@ -104,12 +104,18 @@ def stage_gso_workbook(
     user: Principal,
     file_name: str,
     data: bytes,
-    release_date: dt.date,
+    release_date: dt.date | None,
     lang: str = "vi",
 ) -> Staged:
     """Read GSO's monthly workbook, check its rows and stage them with ``release_date`` as their
     vintage. Analysts and admins only."""
     require(user, Action.INTAKE_GSO_IMPORT)
+    if not isinstance(release_date, dt.date):
+        raise InputError(
+            "error.release_date_needed",
+            f"{file_name} does not say when it was released: give the release date",
+            name=file_name,
+        )
     if release_date > clock.today():
         raise InputError(
             "error.release_date_future",

@@ -22,7 +22,11 @@ show_flash()
 workbook = st.file_uploader(t("gso.file"), type=["xlsx", "xls"])
 suggested = intake.suggested_release_date(workbook.name if workbook is not None else "")
 released = st.date_input(
-    t("gso.release_date"), value=suggested, help=t("gso.release_help"), format="DD/MM/YYYY"
+    t("gso.release_date"),
+    value=suggested,
+    help=t("gso.release_help"),
+    format="DD/MM/YYYY",
+    key=f"gso.released.{workbook.name if workbook is not None else ''}",
 )
 if workbook is not None and st.button(t("intake.check"), key="gso.check"):
     try:

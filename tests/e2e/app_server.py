@@ -39,10 +39,11 @@ def database_environment(database_url: str) -> dict[str, str]:
     return {**os.environ, "COCKPIT_DATABASE_URL": database_url}
 
 
-def seed_database(database_url: str) -> None:
-    """Create and seed the database at ``database_url`` with ``python -m jobs.setup``."""
+def seed_database(database_url: str, until: str | None = None) -> None:
+    """Create and seed the database at ``database_url`` with ``python -m jobs.setup`` (only the
+    periods that end by ``until``, if given)."""
     seeding = subprocess.run(
-        [sys.executable, "-m", "jobs.setup"],
+        [sys.executable, "-m", "jobs.setup", *(["--until", until] if until else [])],
         cwd=PROJECT_ROOT,
         env=database_environment(database_url),
         capture_output=True,
@@ -135,6 +136,7 @@ def seeded_server(
     password: str,
     environment: dict[str, str] | None = None,
     prepare: Callable[[Engine], None] | None = None,
+    until: str | None = None,
 ) -> Iterator[tuple[str, str]]:
     """A Cockpit server of its own on a freshly seeded SQLite file in ``folder``: one account per
     ``users`` entry (user name: role) with ``password``, ``prepare`` run on the database, and the
@@ -143,7 +145,7 @@ def seeded_server(
     from services import accounts
 
     database_url = f"sqlite:///{folder / 'cockpit.db'}"
-    seed_database(database_url)
+    seed_database(database_url, until)
     added = {"COCKPIT_ARGON2_PROFILE": "test", **(environment or {})}
     saved = {name: os.environ.get(name) for name in added}
     os.environ.update(added)

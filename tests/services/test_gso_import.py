@@ -103,3 +103,18 @@ def test_the_command_stages_and_confirms_a_workbook(
     assert gso_import.main([path, "--user", "nobody"]) == 2
     latest = repository.observations(engine, [CPI]).set_index("period_start")
     assert latest.loc[dt.date(2024, 12, 1), "status"] == "estimate"
+
+
+def test_a_workbook_without_a_release_date_or_with_a_future_one_is_refused(
+    up_to_november,
+) -> None:  # type: ignore[no-untyped-def]
+    from domain.errors import InputError
+
+    engine, analyst = up_to_november
+    for day, key in (
+        (None, "error.release_date_needed"),
+        (dt.date(2999, 1, 1), "error.release_date_future"),
+    ):
+        with pytest.raises(InputError) as refused:
+            intake.stage_gso_workbook(engine, analyst, "Bieu.xlsx", _workbook(DECEMBER), day)
+        assert refused.value.key == key
