@@ -66,9 +66,12 @@ def test_a_gso_workbook_goes_from_file_to_chart(page: Page, november_url: str, s
     expect(table).to_contain_text("2,94")  # GSO, 33.CPI!E9: 102,94 on December 2023 = 100
     expect(page.get_by_text("Tình trạng số liệu mới nhất: ước tính")).to_be_visible()
     expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible()
-    page.goto(f"{november_url}/tong-quan")
+    page.goto(f"{november_url}/")
     wait_until_idle(page)
-    expect(page.get_by_text("Tháng 12/2024").first).to_be_visible(timeout=30_000)
+    metric = page.get_by_test_id("stMetric").filter(has_text="Sản xuất công nghiệp (IIP)")
+    expect(metric).to_contain_text("8,8%", timeout=30_000)  # 10.IIPthang!D9: 108,84
+    tile = page.get_by_test_id("stVerticalBlock").filter(has=metric).last
+    expect(tile).to_contain_text("Tháng 12/2024")
     screenshot(page, "gso-import-overview")
 
 

@@ -25,6 +25,7 @@ DECEMBER = "2024-12-29-02.Bieu-T12.2024.xlsx"
 JANUARY = "2025-01-29-02-Bieu-T01.2025-2.xlsx"
 FEBRUARY = "2025-02-28-Bieu-T2.2025-1.xlsx"
 CPI = "CPI_YOY.CHI_SO_GIA_TIEU_DUNG"
+IIP = "IIP_YOY.TOAN_NGANH_CONG_NGHIEP"
 
 
 def _workbook(name: str) -> bytes:
@@ -74,10 +75,21 @@ def test_december_then_january_come_in_as_vintages(up_to_november) -> None:  # t
     before = _count(engine)
     assert _import(engine, analyst, DECEMBER, dt.date(2024, 12, 29)) == 0  # same file: nothing
     assert _count(engine) == before
+    iip = repository.observations(engine, [IIP]).set_index("period_start")
+    assert iip.loc[dt.date(2024, 12, 1), "value"] == pytest.approx(8.84)  # 10.IIPthang!D9
+    assert iip.loc[dt.date(2024, 12, 1), "status"] == "estimate"
+    assert iip.loc[dt.date(2024, 11, 1), "value"] == pytest.approx(7.95)  # November restated
     assert _import(engine, analyst, JANUARY, dt.date(2025, 1, 29)) > 0
     january = repository.observations(engine, [CPI]).set_index("period_start")
     assert january.loc[dt.date(2025, 1, 1), "vintage"] == dt.date(2025, 1, 29)
     assert january.loc[dt.date(2024, 12, 1), "vintage"] == dt.date(2024, 12, 29)
+    assert _import(engine, analyst, FEBRUARY, dt.date(2025, 2, 28)) > 0
+    history = repository.vintages(engine, IIP)
+    restated = history[history["period_start"] == dt.date(2025, 1, 1)]
+    # January's report estimated +0,61 %; February's restated it as −0,96 %, a later vintage.
+    assert list(restated["value"]) == [0.61, -0.96]
+    assert list(restated["vintage"]) == [dt.date(2025, 1, 29), dt.date(2025, 2, 28)]
+    assert list(restated["status"]) == ["estimate", "revised"]
 
 
 def test_the_month_already_loaded_adds_nothing(tmp_path: Path) -> None:
