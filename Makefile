@@ -41,6 +41,7 @@ test: $(VENV)/.dev db lint
 bench: $(VENV)/.dev db
 	bash scripts/ensure_chromium.sh
 	$(BIN)/python -m bench.pages
+	$(BIN)/python -m bench.intake
 
 # nginx over TLS in front of two app servers, checked in a real browser (see the README).
 deploy-check: $(VENV)/.dev

@@ -27,10 +27,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from analytics.formatting import format_number, parse_number_text
-from analytics.plausibility import nearest_values, plausible_range
+from analytics.plausibility import RECENT_COUNT, plausible_range
 from domain.errors import InputError
 from domain.periods import parse_period, period_label, statistical_bounds
 from domain.vocabulary import RowOutcome, Status
@@ -80,6 +81,8 @@ class CheckContext:
     owed: set[tuple[str, str]] | None = None
     """The (indicator, geography) pairs the submitting agency owes; when given, it decides what
     the agency may submit (a province owes its own series, not the country's)."""
+    series_cache: dict = field(default_factory=dict, repr=False)
+    """The stored series as arrays, built once per series while the rows are checked."""
 
 
 @dataclass(frozen=True)
@@ -294,18 +297,52 @@ def _flag_duplicates(rows: list[CheckedRow]) -> None:
         )
 
 
+@dataclass(frozen=True)
+class _Series:
+    """A stored series as arrays, built once per file: period starts (days) and latest values."""
+
+    starts: np.ndarray
+    values: np.ndarray
+    at: dict[int, float]
+
+
+def _series(context: CheckContext, code: str, geography: str) -> _Series | None:
+    cache = context.series_cache
+    key = (code, geography)
+    if key not in cache:
+        history = context.history.get(key)
+        if history is None or history.empty:
+            cache[key] = None
+        else:
+            starts = pd.to_datetime(history["period_start"]).to_numpy("datetime64[D]")
+            days = starts.astype("int64")
+            values = history["value"].to_numpy(float)
+            cache[key] = _Series(
+                days, values, dict(zip(days.tolist(), values.tolist(), strict=True))
+            )
+    return cache[key]
+
+
+def _nearest(series: _Series, day: int) -> np.ndarray:
+    """The values of the :data:`~analytics.plausibility.RECENT_COUNT` periods nearest ``day``,
+    the period itself left out, the earlier first of two equally near (as ``nearest_values``)."""
+    others = series.starts != day
+    starts, values = series.starts[others], series.values[others]
+    order = np.lexsort((starts, np.abs(starts - day)))
+    return values[order[:RECENT_COUNT]]
+
+
 def _compare_with_history(row: CheckedRow, context: CheckContext) -> None:
-    history = context.history.get((row.indicator_code, row.geography_code))
-    if history is None or history.empty or row.value is None or row.period_start is None:
+    series = _series(context, row.indicator_code, row.geography_code)
+    if series is None or row.value is None or row.period_start is None:
         return
-    same = history[pd.to_datetime(history["period_start"]) == pd.Timestamp(row.period_start)]
-    if not same.empty and abs(float(same["value"].iloc[-1]) - row.value) <= 1e-9 * max(
-        1.0, abs(row.value)
-    ):
+    day = int(np.datetime64(row.period_start, "D").astype("int64"))
+    known = series.at.get(day)
+    if known is not None and abs(known - row.value) <= 1e-9 * max(1.0, abs(row.value)):
         row.outcome = RowOutcome.UNCHANGED
         row.messages.append(("intake.row_unchanged", {}))
         return
-    bounds = plausible_range(nearest_values(history, row.period_start))
+    bounds = plausible_range(_nearest(series, day))
     if bounds is not None and not bounds.contains(row.value):
         row.outcome = RowOutcome.WARNING
         row.messages.append(

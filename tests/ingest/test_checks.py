@@ -112,3 +112,24 @@ def test_the_same_cell_twice_in_one_file_is_an_error_on_both_rows() -> None:
     assert rows[2].messages == [
         ("error.row_duplicate", {"code": "CPI", "period": "2025-01", "row": "2"})
     ]
+
+
+def test_the_fast_neighbours_are_those_of_the_plausibility_rule() -> None:
+    import numpy as np
+
+    from analytics.plausibility import nearest_values
+    from ingest.checks import _nearest, _series
+
+    rng = np.random.default_rng(7)
+    starts = sorted(
+        {dt.date(2000, 1, 1) + dt.timedelta(days=int(d)) for d in rng.integers(0, 9000, 80)}
+    )
+    history = pd.DataFrame(
+        {"period_start": starts, "period_end": starts, "value": rng.normal(size=len(starts))}
+    )
+    context = _context(history={("CPI", "VN"): history})
+    series = _series(context, "CPI", "VN")
+    assert series is not None
+    for at in [starts[0], starts[40], starts[-1], dt.date(2010, 6, 15), dt.date(1990, 1, 1)]:
+        day = int(np.datetime64(at, "D").astype("int64"))
+        assert _nearest(series, day).tolist() == nearest_values(history, at)
