@@ -95,6 +95,8 @@ NOT_RUN: dict[str, str] = {
     "bench-forecast": "it forecasts the 3,003 M3 series and builds .venv-bench (minutes)",
     "clean": "it deletes the virtual environment that the real runs borrow",
     "deploy-check": "it is tests/e2e/test_reverse_proxy.py, which make test runs as well",
+    "gso-import": "it needs an analyst's account; tests/services/test_gso_import.py runs its "
+    "module on a seeded database",
 }
 """Targets that are only dry-run, each with the reason."""
 
