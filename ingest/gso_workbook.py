@@ -28,6 +28,7 @@ from domain.vocabulary import Status
 from ingest.checks import Candidate
 from ingest.gso_cpi import read_cpi_table
 from ingest.gso_iip import read_iip_table
+from ingest.gso_retail import read_retail_table
 from ingest.gso_table import Observation, TableRead
 from ingest.workbook import Workbook, read_workbook_bytes
 
@@ -54,7 +55,7 @@ POSTED = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 FIRST_RELEASE = ("_EST",)
 RESTATED = ("_REV", "_PREV")
 Reader = Callable[[Workbook, Iterable[str]], TableRead | None]
-READERS: tuple[Reader, ...] = (read_cpi_table, read_iip_table)
+READERS: tuple[Reader, ...] = (read_cpi_table, read_iip_table, read_retail_table)
 
 
 def known_codes(folder: Path = DEFAULT_CODES) -> set[str]:
