@@ -83,6 +83,12 @@ def test_december_then_january_come_in_as_vintages(up_to_november) -> None:  # t
     january = repository.observations(engine, [CPI]).set_index("period_start")
     assert january.loc[dt.date(2025, 1, 1), "vintage"] == dt.date(2025, 1, 29)
     assert january.loc[dt.date(2024, 12, 1), "vintage"] == dt.date(2024, 12, 29)
+    retail = repository.vintages(engine, "RETAIL_M.TONG_SO")
+    december = retail[retail["period_start"] == dt.date(2024, 12, 1)]
+    # December's report estimated 570 734 bn; January's restated it as 558 421,1 bn (Sơ bộ).
+    assert [round(v, 1) for v in december["value"]] == [570734.0, 558421.1]
+    assert list(december["vintage"]) == [dt.date(2024, 12, 29), dt.date(2025, 1, 29)]
+    assert list(december["status"]) == ["estimate", "revised"]
     assert _import(engine, analyst, FEBRUARY, dt.date(2025, 2, 28)) > 0
     history = repository.vintages(engine, IIP)
     restated = history[history["period_start"] == dt.date(2025, 1, 1)]
