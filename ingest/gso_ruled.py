@@ -29,7 +29,14 @@ from ingest.gso_table import (
 )
 from ingest.workbook import Cell, Workbook
 
+DECEMBER = frozenset({12})
+MARCH = frozenset({3})
+JANUARY = frozenset({1})
 SLUG_LENGTH = 60
+UNIT_PREFIX = (
+    r"^(don vi tinh: ?)?((%|ty dong|trieu usd|nghin usd|nghin tan|nghin luot nguoi)[,;]? ?)+"
+)
+"""A unit cell that sits on top of a header column ("Đơn vị tính: Nghìn tấn, triệu USD")."""
 
 
 @dataclass(frozen=True)
@@ -37,14 +44,15 @@ class Rule:
     """A column whose header matches ``pattern`` (formatted with ``m``, ``y`` of the report month,
     ``pm``, ``py`` of the month before and ``y0`` = y − 1) holds ``family`` of the report month
     (``previous`` False) or of the month before, with ``status``; ``convert`` turns the published
-    number into the catalogue's. ``december_only`` rules apply in December reports alone."""
+    number into the catalogue's. A rule with ``months`` applies only in reports of those months
+    (December's "năm Y" is the year to date, March's "quý I" too)."""
 
     pattern: str
     family: str
     previous: bool = False
     status: Status = Status.PRELIMINARY
     convert: Callable[[float], float] = float
-    december_only: bool = False
+    months: frozenset[int] | None = None
 
 
 def slug(text: str) -> str:
@@ -69,13 +77,26 @@ def item_code(
     return None
 
 
-def joined_headers(rows: list[list[Cell]], first: int, columns: Iterable[int]) -> dict[int, str]:
+def joined_headers(
+    rows: list[list[Cell]], first: int, columns: Iterable[int], fill_right: bool = False
+) -> dict[int, str]:
     """Each column's header, its rows above ``first`` joined and folded, without a lone unit cell
-    on top ("%", "Tỷ đồng", "Đơn vị tính: %"), with a word a line break doubled written once."""
+    on top ("%", "Tỷ đồng", "Đơn vị tính: %"), with a word a line break doubled written once.
+
+    With ``fill_right``, an empty header cell takes the text of its left neighbour: a heading
+    merged over two columns ("Sơ bộ tháng 02" over "Lượng" and "Trị giá") is stored in the left
+    cell only."""
+
+    def cell(row: list[Cell], column: int) -> str:
+        text = text_of(row[column]) if column < len(row) else ""
+        if not text and fill_right and 0 < column <= len(row):
+            text = text_of(row[column - 1])
+        return text
+
     headers = {}
     for column in columns:
-        text = fold(" ".join(text_of(row[column]) for row in rows[1:first] if column < len(row)))
-        text = re.sub(r"^(don vi tinh: ?)?(%|ty dong|trieu usd|nghin usd)\s+", "", text)
+        text = fold(" ".join(cell(row, column) for row in rows[1:first]))
+        text = re.sub(UNIT_PREFIX, "", text)
         headers[column] = re.sub(r"\b(nam|thang) \1\b", r"\1", text)
     return headers
 
@@ -117,7 +138,7 @@ def column_rule(header: str, rules: Iterable[Rule], year: int, month: int) -> Ru
     """The first rule whose pattern matches ``header`` for the report month (year, month)."""
     py, pm = previous_month(year, month)
     for rule in rules:
-        if rule.december_only and month != 12:
+        if rule.months is not None and month not in rule.months:
             continue
         pattern = rule.pattern.format(m=month, y=year, pm=pm, py=py, y0=year - 1)
         if re.search(pattern, header):
@@ -136,6 +157,7 @@ def read_ruled_table(
     aliases: Mapping[str, str] | None = None,
     refuse_titles: Iterable[str] = (),
     unit: str = "",
+    fill_right: bool = False,
 ) -> TableRead | None:
     """Read the first sheet whose title holds one of ``titles`` (and none of ``refuse_titles``)
     and whose rows start at a label of ``first_labels``; None if there is none."""
@@ -150,7 +172,8 @@ def read_ruled_table(
             if first is None:
                 continue
             numeric = [c for c, cell in enumerate(rows[first]) if _is_number(cell)]
-            headers = joined_headers(rows, first, range(min(numeric), max(numeric) + 1))
+            columns = range(min(numeric), max(numeric) + 1)
+            headers = joined_headers(rows, first, columns, fill_right)
             month = report_month_of(headers.values())
             if month is None:
                 continue

@@ -30,6 +30,7 @@ from ingest.gso_cpi import read_cpi_table
 from ingest.gso_iip import read_iip_table
 from ingest.gso_retail import read_retail_table
 from ingest.gso_table import Observation, TableRead
+from ingest.gso_trade import read_exports_table, read_imports_table
 from ingest.workbook import Workbook, read_workbook_bytes
 
 HEADER = [
@@ -55,7 +56,13 @@ POSTED = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 FIRST_RELEASE = ("_EST",)
 RESTATED = ("_REV", "_PREV")
 Reader = Callable[[Workbook, Iterable[str]], TableRead | None]
-READERS: tuple[Reader, ...] = (read_cpi_table, read_iip_table, read_retail_table)
+READERS: tuple[Reader, ...] = (
+    read_cpi_table,
+    read_iip_table,
+    read_retail_table,
+    read_exports_table,
+    read_imports_table,
+)
 
 
 def known_codes(folder: Path = DEFAULT_CODES) -> set[str]:

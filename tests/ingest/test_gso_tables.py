@@ -14,6 +14,7 @@ import pytest
 
 from domain.vocabulary import Status
 from ingest.gso_retail import read_retail_table
+from ingest.gso_trade import read_exports_table, read_imports_table
 from ingest.gso_workbook import known_codes
 from ingest.workbook import read_workbook_bytes
 
@@ -103,3 +104,29 @@ def test_retail_of_december_2024_by_hand() -> None:
     assert found[("RETAIL_YTD_YOY_IDX.TONG_SO", "2024-12", Status.PRELIMINARY)] == pytest.approx(
         108.959452
     )
+
+
+TRADE = sorted(p for p in WORKBOOKS.glob("*.gz") if p.name[:4] >= "2013")
+
+
+@pytest.mark.parametrize("path", TRADE, ids=[p.name[:10] for p in TRADE])
+@pytest.mark.parametrize(
+    ("reader", "headline"),
+    [(read_exports_table, "EXP_M.TOTAL"), (read_imports_table, "IMP_M.TOTAL")],
+    ids=["exports", "imports"],
+)
+def test_trade_equals_the_published_series(path: Path, reader, headline: str) -> None:  # type: ignore[no-untyped-def]
+    _check(path, reader, headline)
+
+
+def test_exports_of_february_2025_by_hand() -> None:
+    table = read_exports_table(_book(WORKBOOKS / "2025-02-28-Bieu-T2.2025-1.xlsx.gz"), CODES)
+    assert table is not None
+    found = {(o.indicator_code, o.period): o for o in table.observations}
+    # Sheet 14.XK row 9: February 31 109,3 million USD (D9), two months 64 268,2 (G9); on a year
+    # earlier 125,67 (J9) and 108,35 (M9), held as % changes.
+    assert found[("EXP_M.TOTAL", "2025-02")].value == pytest.approx(31109.320468)
+    assert found[("EXP_M.TOTAL", "2025-02")].cell == "D9"
+    assert found[("EXP_YTD.TOTAL", "2025-02")].value == pytest.approx(64268.238065)
+    assert found[("EXP_M_YOY.TOTAL", "2025-02")].value == pytest.approx(25.66732, abs=1e-5)
+    assert found[("EXP_YTD_YOY.FDI_SECTOR", "2025-02")].value == pytest.approx(6.734495, abs=1e-5)
