@@ -18,10 +18,10 @@ answers for them now is the province it merged into (its People's Committee, ``P
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 
 import pandas as pd
+
+from analytics.province_names import fold_name, province_codes
 
 KEPT = {
     "SBI_M_EST": "SBI_M_EST.TOTAL",
@@ -34,35 +34,6 @@ KEPT = {
 loader, which merges them)."""
 OWED = ("SBI_M.TOTAL", "SBI_YTD.TOTAL", "SBI_YTD_PCT_PLAN.TOTAL")
 MERGER_DAY = dt.date(2025, 7, 1)
-
-
-def fold_name(text: str) -> str:
-    """A province name without diacritics, case, punctuation or the words "tỉnh"/"thành phố"."""
-    decomposed = unicodedata.normalize("NFD", str(text)).replace("đ", "d").replace("Đ", "D")
-    bare = "".join(c for c in decomposed if unicodedata.category(c) != "Mn").lower()
-    bare = re.sub(r"\([^)]*\)", " ", bare).replace("t.p", "tp")
-    bare = re.sub(r"\b(tinh|thanh pho|tp)\b\.?", " ", bare)
-    folded = " ".join(re.findall(r"[a-z0-9]+", bare))
-    return ALIASES.get(folded, folded)
-
-
-ALIASES = {
-    "thua thien hue": "hue",
-    "ba ria vungtau": "ba ria vung tau",
-    "ha noi moi": "ha noi",
-}
-"""Spellings of the source that name a province differently from the list of 63: Huế before it
-became a city, a missing space, Hà Nội after Hà Tây joined it in 2008."""
-
-
-def province_codes(provinces: pd.DataFrame) -> dict[str, str]:
-    """Folded name → ``P63-xx`` for the 63 provinces (short and full names)."""
-    names: dict[str, str] = {}
-    for row in provinces.itertuples():
-        code = f"P63-{int(row.code):02d}"
-        for name in (row.name_vi, row.name_vi_short):
-            names[fold_name(name)] = code
-    return names
 
 
 def province_rows(raw: pd.DataFrame, provinces: pd.DataFrame) -> pd.DataFrame:

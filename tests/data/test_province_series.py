@@ -8,7 +8,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from data.province_series import MERGER_DAY, fold_name, obligations, province_codes, province_rows
+from analytics.province_names import fold_name, province_codes
+from data.province_series import MERGER_DAY, obligations, province_rows
 from data.seed_load import VN_DIR
 
 PROVINCES = pd.read_csv(VN_DIR / "provinces" / "provinces_63_pre2025.csv.gz", dtype=str)
