@@ -37,7 +37,7 @@ def read_retail_table(book: Workbook, known_codes: Iterable[str]) -> TableRead |
         known_codes,
         table="retail",
         titles=("tong muc ban le hang hoa", "tong muc hang hoa ban le"),
-        refuse_titles=("cac quy", "quy "),
+        refuse_titles=("cac quy",),
         first_labels=("tong so",),
         rules=RULES,
     )

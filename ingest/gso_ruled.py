@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from analytics.province_names import fold_name
 from domain.vocabulary import Status
 from ingest.gso_table import (
     Observation,
@@ -53,6 +54,13 @@ class Rule:
     status: Status = Status.PRELIMINARY
     convert: Callable[[float], float] = float
     months: frozenset[int] | None = None
+
+
+@dataclass(frozen=True)
+class _Places:
+    names: Mapping[str, str]
+    families: frozenset[str]
+    item: str
 
 
 def slug(text: str) -> str:
@@ -158,14 +166,22 @@ def read_ruled_table(
     refuse_titles: Iterable[str] = (),
     unit: str = "",
     fill_right: bool = False,
+    places: Callable[[tuple[int, int]], Mapping[str, str]] | None = None,
+    place_families: Iterable[str] = (),
+    place_item: str = "TOTAL",
 ) -> TableRead | None:
-    """Read the first sheet whose title holds one of ``titles`` (and none of ``refuse_titles``)
-    and whose rows start at a label of ``first_labels``; None if there is none."""
+    """Read the first sheet whose title holds one of ``titles`` (and its first row none of
+    ``refuse_titles``)
+    and whose rows start at a label of ``first_labels``; None if there is none.
+
+    With ``places`` (the report month → folded province name → geography code), a row labelled
+    with a province gives that province's own series: ``<family>.<place_item>`` of the
+    ``place_families`` at that geography."""
     codes = list(known_codes)
     for title in titles:
         for sheet in find_sheets(book, title):
             rows = book.sheets[sheet]
-            head = " ".join(fold(c) for row in rows[:3] for c in row if isinstance(c, str))
+            head = " ".join(fold(c) for row in rows[:1] for c in row if isinstance(c, str))
             if any(word in head for word in refuse_titles):
                 continue
             first = first_value_row(rows, first_labels)
@@ -177,7 +193,12 @@ def read_ruled_table(
             month = report_month_of(headers.values())
             if month is None:
                 continue
-            return _read(table, sheet, rows, first, headers, month, rules, codes, aliases, unit)
+            where = (
+                _Places(places(month), frozenset(place_families), place_item) if places else None
+            )
+            return _read(
+                table, sheet, rows, first, headers, month, rules, codes, aliases, unit, where
+            )
     return None
 
 
@@ -192,6 +213,7 @@ def _read(
     codes: list[str],
     aliases: Mapping[str, str] | None,
     unit: str,
+    places: _Places | None = None,
 ) -> TableRead:
     year, number = month
     kinds = {c: column_rule(text, rules, year, number) for c, text in headers.items() if text}
@@ -200,6 +222,7 @@ def _read(
         cell_name(first - 1, c) for c, rule in kinds.items() if rule is None
     ]
     leftmost = min(headers)
+    known = set(codes)
     for index in range(first, len(rows)):
         row = rows[index]
         item = row_label(row, leftmost)
@@ -214,7 +237,11 @@ def _read(
             if rule is None:
                 continue
             code = item_code(item, rule.family, codes, aliases)
-            if code is None:
+            geography = "VN"
+            if code is None and places is not None and rule.family in places.families:
+                geography = places.names.get(fold_name(item), "")
+                code = f"{rule.family}.{places.item}" if geography else None
+            if code is None or code not in known:
                 continue
             matched = True
             when = previous_month(year, number) if rule.previous else (year, number)
@@ -227,6 +254,7 @@ def _read(
                     cell_name(index, column),
                     unit=unit,
                     status=rule.status,
+                    geography=geography,
                 )
             )
         if not matched:

@@ -48,6 +48,7 @@ class Observation:
     cell: str
     unit: str = "percent change"
     status: Status = Status.PRELIMINARY
+    geography: str = "VN"
 
 
 @dataclass

@@ -16,18 +16,23 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import functools
 import gzip
 import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+import pandas as pd
+
+from analytics.province_names import province_codes
 from domain.errors import InputError
 from domain.periods import parse_period, statistical_bounds
 from domain.vocabulary import Status
 from ingest.checks import Candidate
 from ingest.gso_cpi import read_cpi_table
 from ingest.gso_iip import read_iip_table
+from ingest.gso_investment import read_investment_table
 from ingest.gso_retail import read_retail_table
 from ingest.gso_table import Observation, TableRead
 from ingest.gso_trade import read_exports_table, read_imports_table
@@ -62,7 +67,27 @@ READERS: tuple[Reader, ...] = (
     read_retail_table,
     read_exports_table,
     read_imports_table,
+    lambda book, codes: read_investment_table(book, codes, shipped_places),
 )
+
+
+PROVINCES = DEFAULT_CODES / "provinces"
+MERGER = (2025, 7)
+
+
+@functools.cache
+def _province_names(scheme: str) -> dict[str, str]:
+    name = "provinces_63_pre2025.csv.gz" if scheme == "P63" else "provinces_34_2025.csv.gz"
+    with gzip.open(PROVINCES / name, "rt", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    frame = pd.DataFrame(rows)
+    return province_codes(frame, scheme)
+
+
+def shipped_places(month: tuple[int, int]) -> dict[str, str]:
+    """Folded province name → geography code of the provinces of ``month``: the 63 before
+    July 2025, the 34 from then (the lists shipped in ``data/seed/vn/provinces``)."""
+    return _province_names("P34" if month >= MERGER else "P63")
 
 
 def known_codes(folder: Path = DEFAULT_CODES) -> set[str]:
@@ -74,6 +99,21 @@ def known_codes(folder: Path = DEFAULT_CODES) -> set[str]:
         with gzip.open(folder / name, "rt", encoding="utf-8") as handle:
             codes.update(catalogue_code(row["indicator_code"]) for row in csv.DictReader(handle))
     return codes
+
+
+@functools.cache
+def known_units(folder: Path = DEFAULT_CODES) -> dict[str, str]:
+    """Each catalogue code's unit, as the shipped seed files give it (persons of the visitor
+    series are thousands in the catalogue)."""
+    units: dict[str, str] = {}
+    for name in CATALOGUE_FILES:
+        with gzip.open(folder / name, "rt", encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                unit = row["unit"].replace(" (unit not stated in sheet)", "")
+                units[catalogue_code(row["indicator_code"])] = (
+                    "thousand arrivals" if unit == "arrivals" else unit
+                )
+    return units
 
 
 def catalogue_code(code: str) -> str:
@@ -112,9 +152,11 @@ def release_date(name: str, given: str | None) -> dt.date:
 def rows_of(path: Path, codes: Iterable[str], vintage: dt.date) -> tuple[list[list], list[str]]:
     """The CSV rows of the workbook at ``path`` (``.gz`` allowed), and what was not recognised."""
     candidates, _, notes = gso_candidates(path.read_bytes(), path.name, codes, vintage)
+    units = known_units()
     rows = [
         [
-            *(c.indicator_code, c.geography, c.period, c.value, c.unit, c.status),
+            *(c.indicator_code, c.geography, c.period, c.value),
+            *(units.get(str(c.indicator_code), ""), c.status),
             *(vintage.isoformat(), c.sheet, c.cell),
         ]
         for c in candidates
@@ -139,9 +181,10 @@ def period_end(label: str) -> dt.date:
 def gso_candidates(
     data: bytes, name: str, codes: Iterable[str], released: dt.date | None = None
 ) -> tuple[list[Candidate], str | None, list[str]]:
-    """The rows of a GSO workbook sent as ``data`` ready for the intake's checks, the report
-    month (``2025-02``) read from its tables' titles, and what was not recognised. With
-    ``released``, each row's status is :func:`status_on` that day."""
+    """The rows of a GSO workbook sent as ``data`` ready for the intake's checks (without a unit:
+    the checks take the catalogue's), the report month (``2025-02``) read from its tables'
+    titles, and what was not recognised. With ``released``, each row's status is
+    :func:`status_on` that day."""
     if name.endswith(".gz"):
         data, name = gzip.decompress(data), name.removesuffix(".gz")
     book = read_workbook_bytes(data, name)
@@ -152,8 +195,8 @@ def gso_candidates(
             indicator_code=o.indicator_code,
             period=o.period,
             value=o.value,
-            geography="VN",
-            unit=o.unit,
+            geography=o.geography,
+            unit=None,
             status=status_on(o, released).value,
             source=f"GSO, {name}#{o.sheet}!{o.cell}",
             sheet=o.sheet,

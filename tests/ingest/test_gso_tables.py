@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from domain.vocabulary import Status
+from ingest.gso_investment import read_investment_table
 from ingest.gso_retail import read_retail_table
 from ingest.gso_trade import read_exports_table, read_imports_table
-from ingest.gso_workbook import known_codes
+from ingest.gso_workbook import known_codes, shipped_places
 from ingest.workbook import read_workbook_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -130,3 +131,67 @@ def test_exports_of_february_2025_by_hand() -> None:
     assert found[("EXP_YTD.TOTAL", "2025-02")].value == pytest.approx(64268.238065)
     assert found[("EXP_M_YOY.TOTAL", "2025-02")].value == pytest.approx(25.66732, abs=1e-5)
     assert found[("EXP_YTD_YOY.FDI_SECTOR", "2025-02")].value == pytest.approx(6.734495, abs=1e-5)
+
+
+INVESTMENT = sorted(p for p in WORKBOOKS.glob("*.gz") if p.name[:4] >= "2013")
+
+
+def _investment(book, codes):  # type: ignore[no-untyped-def]
+    return read_investment_table(book, codes, shipped_places)
+
+
+def _national(book, codes):  # type: ignore[no-untyped-def]
+    table = _investment(book, codes)
+    if table is not None:
+        table.observations = [o for o in table.observations if o.geography == "VN"]
+    return table
+
+
+@pytest.mark.parametrize("path", INVESTMENT, ids=[p.name[:10] for p in INVESTMENT])
+def test_state_budget_investment_equals_the_published_series(path: Path) -> None:
+    _check(path, _national, "SBI_M.TOTAL")
+
+
+def _province_values() -> dict[tuple[str, str, str], float]:
+    """(source code, geography, period) → value of the by-province series."""
+    import pandas as pd
+
+    from data.province_series import province_rows
+
+    raw = pd.read_csv(ROOT / "data/seed/vn/gso_monthly_by_province.csv.gz", dtype={"period": str})
+    provinces = pd.read_csv(ROOT / "data/seed/vn/provinces/provinces_63_pre2025.csv.gz", dtype=str)
+    rows = province_rows(raw, provinces)
+    return {(r.indicator_code, r.geography_code, r.period): r.value for r in rows.itertuples()}
+
+
+PROVINCE_VALUES = _province_values()
+
+
+@pytest.mark.parametrize("path", INVESTMENT, ids=[p.name[:10] for p in INVESTMENT])
+def test_each_province_row_is_that_province_s_own_series(path: Path) -> None:
+    table = _investment(_book(path), CODES)
+    assert table is not None
+    provinces = [o for o in table.observations if o.geography != "VN"]
+    assert len({o.geography for o in provinces}) >= 10
+    compared = 0
+    for o in provinces:
+        family, _, item = o.indicator_code.partition(".")
+        sources = {Status.ESTIMATE: "_EST", Status.REVISED: "_PREV"}.get(o.status, "")
+        key = (f"{family}{sources}.{item}", o.geography, o.period)
+        if key in PROVINCE_VALUES:
+            assert o.value == pytest.approx(PROVINCE_VALUES[key], rel=1e-6, abs=1e-4), o
+            compared += 1
+    assert compared >= 0.5 * len(provinces), (compared, len(provinces))
+
+
+def test_hanoi_in_december_2024_by_hand() -> None:
+    table = _investment(_book(WORKBOOKS / "2024-12-29-02.Bieu-T12.2024.xlsx.gz"), CODES)
+    assert table is not None
+    hanoi = {
+        o.indicator_code: o.value
+        for o in table.observations
+        if o.geography == "P63-01" and o.period == "2024-12"
+    }
+    # Sheet 23. VĐT NSNN: Hà Nội 72 289,153 bn in 2024, 87,27 % of its plan.
+    assert hanoi["SBI_YTD.TOTAL"] == pytest.approx(72289.153)
+    assert hanoi["SBI_YTD_PCT_PLAN.TOTAL"] == pytest.approx(87.270755, abs=1e-5)

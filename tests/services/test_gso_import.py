@@ -98,11 +98,31 @@ def test_december_then_january_come_in_as_vintages(up_to_november) -> None:  # t
     assert list(restated["status"]) == ["estimate", "revised"]
 
 
-def test_the_month_already_loaded_adds_nothing(tmp_path: Path) -> None:
+def test_the_month_already_loaded_adds_nothing_the_seed_holds(tmp_path: Path) -> None:
     engine, analyst = _seeded(tmp_path, None)
     before = _count(engine)
-    staged_count = _import(engine, analyst, FEBRUARY, dt.date(2025, 2, 28))
-    assert staged_count == 0 and _count(engine) == before
+    clock_day = clock.today
+    clock.today = lambda: dt.date(2026, 12, 5)
+    try:
+        staged = intake.stage_gso_workbook(
+            engine, analyst, FEBRUARY, _workbook(FEBRUARY), dt.date(2025, 2, 28)
+        )
+    finally:
+        clock.today = clock_day
+    _, rows = intake.submission(engine, staged.submission_id)
+    assert set(rows["outcome"]) <= {"unchanged", "valid"}, rows[rows["outcome"] == "error"]
+    added = rows[rows["outcome"] == "valid"]
+    # The only cells the seed lacks: January's state-budget investment restated ("Thực hiện
+    # tháng 01", sheet 11.VDT, total, central and local), which the third party's extraction
+    # left out. Every other value of the workbook is already known and adds nothing.
+    assert sorted(zip(added["indicator_code"], added["cell"], added["period"], strict=True)) == [
+        ("SBI_M.CENTRAL", "C10", "2025-01"),
+        ("SBI_M.LOCAL", "C22", "2025-01"),
+        ("SBI_M.TOTAL", "C9", "2025-01"),
+    ]
+    assert (rows["outcome"] == "unchanged").sum() > 250
+    assert intake.confirm(engine, analyst, staged.submission_id) == 3
+    assert _count(engine) == before + 3
 
 
 def test_the_command_stages_and_confirms_a_workbook(
