@@ -31,6 +31,7 @@ from domain.periods import parse_period, statistical_bounds
 from domain.vocabulary import Status
 from ingest.checks import Candidate
 from ingest.gso_cpi import read_cpi_table
+from ingest.gso_fdi import read_fdi_table
 from ingest.gso_iip import read_iip_table
 from ingest.gso_investment import read_investment_table
 from ingest.gso_retail import read_retail_table
@@ -68,6 +69,7 @@ READERS: tuple[Reader, ...] = (
     read_exports_table,
     read_imports_table,
     lambda book, codes: read_investment_table(book, codes, shipped_places),
+    read_fdi_table,
 )
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from domain.vocabulary import Status
+from ingest.gso_fdi import read_fdi_table
 from ingest.gso_investment import read_investment_table
 from ingest.gso_retail import read_retail_table
 from ingest.gso_trade import read_exports_table, read_imports_table
@@ -58,7 +59,7 @@ def _book(path: Path):  # type: ignore[no-untyped-def]
     return read_workbook_bytes(gzip.decompress(path.read_bytes()), path.name.removesuffix(".gz"))
 
 
-def _check(path: Path, reader: Callable, headline: str) -> int:  # type: ignore[type-arg]
+def _check(path: Path, reader: Callable, headline: str, least: int = 5) -> int:  # type: ignore[type-arg]
     table = reader(_book(path), CODES)
     assert table is not None, path.name
     assert headline in {o.indicator_code for o in table.observations}
@@ -76,7 +77,7 @@ def _check(path: Path, reader: Callable, headline: str) -> int:  # type: ignore[
             compared += 1
     # The third party did not extract every section of every table (2012's retail by activity,
     # for one): most of what both read is compared, and every value compared is equal.
-    assert compared >= max(5, 0.5 * comparable), (path.name, compared, comparable)
+    assert compared >= max(least, 0.5 * comparable), (path.name, compared, comparable)
     return compared
 
 
@@ -195,3 +196,31 @@ def test_hanoi_in_december_2024_by_hand() -> None:
     # Sheet 23. VĐT NSNN: Hà Nội 72 289,153 bn in 2024, 87,27 % of its plan.
     assert hanoi["SBI_YTD.TOTAL"] == pytest.approx(72289.153)
     assert hanoi["SBI_YTD_PCT_PLAN.TOTAL"] == pytest.approx(87.270755, abs=1e-5)
+
+
+FDI = sorted(p for p in WORKBOOKS.glob("*.gz") if p.name[:4] >= "2016")  # the series from 2016
+
+
+@pytest.mark.parametrize("path", FDI, ids=[p.name[:10] for p in FDI])
+def test_fdi_equals_the_published_series(path: Path) -> None:
+    assert _check(path, read_fdi_table, "FDI_PROJECTS_NEW_YTD", least=2) >= 2
+
+
+def test_fdi_of_february_2025_by_hand() -> None:
+    table = read_fdi_table(_book(WORKBOOKS / "2025-02-28-Bieu-T2.2025-1.xlsx.gz"), CODES)
+    assert table is not None and (table.year, table.month) == (2025, 2)  # "từ 01/01- 28/02/2025"
+    found = {o.indicator_code: o.value for o in table.observations}
+    # Sheet 12. FDI row 7: 516 projects, 2 191,03 newly registered, 4 184,11 added (million USD).
+    assert found == {
+        "FDI_PROJECTS_NEW_YTD": 516.0,
+        "FDI_REG_NEW_YTD": pytest.approx(2191.034814),
+        "FDI_REG_ADD_YTD": pytest.approx(4184.109901),
+    }
+
+
+def test_fdi_in_thousand_usd_becomes_million() -> None:
+    table = read_fdi_table(_book(WORKBOOKS / "2008-06-30-Bieu0608-1.xls.gz"), CODES)
+    assert table is not None
+    found = {o.indicator_code: o.value for o in table.observations}
+    # Sheet of June 2008: "Số vốn đăng ký (Nghìn USD)" 30 946 906,884 → 30 946,9 million USD.
+    assert found["FDI_REG_TOTAL_YTD"] == pytest.approx(30946.906884)
