@@ -34,9 +34,8 @@ DECEMBER = frozenset({12})
 MARCH = frozenset({3})
 JANUARY = frozenset({1})
 SLUG_LENGTH = 60
-UNIT_PREFIX = (
-    r"^(don vi tinh: ?)?((%|ty dong|trieu usd|nghin usd|nghin tan|nghin luot nguoi)[,;]? ?)+"
-)
+UNITS = "%|ty dong|trieu usd|nghin usd|nghin tan|nghin luot nguoi|luot nguoi"
+UNIT_PREFIX = rf"^(don vi tinh: ?)?(({UNITS})[,;]? ?)+"
 """A unit cell that sits on top of a header column ("Đơn vị tính: Nghìn tấn, triệu USD")."""
 
 
@@ -161,7 +160,7 @@ def read_ruled_table(
     table: str,
     titles: Iterable[str],
     first_labels: Iterable[str],
-    rules: list[Rule],
+    rules: list[Rule] | Callable[[list[list[Cell]]], list[Rule]],
     aliases: Mapping[str, str] | None = None,
     refuse_titles: Iterable[str] = (),
     unit: str = "",
@@ -174,6 +173,7 @@ def read_ruled_table(
     ``refuse_titles``)
     and whose rows start at a label of ``first_labels``; None if there is none.
 
+    ``rules`` may be a function of the sheet's rows (a table whose unit changes over the years).
     With ``places`` (the report month → folded province name → geography code), a row labelled
     with a province gives that province's own series: ``<family>.<place_item>`` of the
     ``place_families`` at that geography."""
@@ -187,7 +187,10 @@ def read_ruled_table(
             first = first_value_row(rows, first_labels)
             if first is None:
                 continue
-            numeric = [c for c, cell in enumerate(rows[first]) if _is_number(cell)]
+            label_at = next(
+                c for c, cell in enumerate(rows[first]) if isinstance(cell, str) and cell.strip()
+            )
+            numeric = [c for c, cell in enumerate(rows[first]) if _is_number(cell) and c > label_at]
             columns = range(min(numeric), max(numeric) + 1)
             headers = joined_headers(rows, first, columns, fill_right)
             month = report_month_of(headers.values())
@@ -196,8 +199,9 @@ def read_ruled_table(
             where = (
                 _Places(places(month), frozenset(place_families), place_item) if places else None
             )
+            ruled = rules(rows) if callable(rules) else rules
             return _read(
-                table, sheet, rows, first, headers, month, rules, codes, aliases, unit, where
+                table, sheet, rows, first, headers, month, ruled, codes, aliases, unit, where
             )
     return None
 

@@ -37,6 +37,7 @@ from ingest.gso_investment import read_investment_table
 from ingest.gso_retail import read_retail_table
 from ingest.gso_table import Observation, TableRead
 from ingest.gso_trade import read_exports_table, read_imports_table
+from ingest.gso_visitors import read_visitors_table
 from ingest.workbook import Workbook, read_workbook_bytes
 
 HEADER = [
@@ -70,6 +71,7 @@ READERS: tuple[Reader, ...] = (
     read_imports_table,
     lambda book, codes: read_investment_table(book, codes, shipped_places),
     read_fdi_table,
+    read_visitors_table,
 )
 
 

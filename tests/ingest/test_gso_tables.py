@@ -17,6 +17,7 @@ from ingest.gso_fdi import read_fdi_table
 from ingest.gso_investment import read_investment_table
 from ingest.gso_retail import read_retail_table
 from ingest.gso_trade import read_exports_table, read_imports_table
+from ingest.gso_visitors import read_visitors_table
 from ingest.gso_workbook import known_codes, shipped_places
 from ingest.workbook import read_workbook_bytes
 
@@ -38,7 +39,10 @@ def _published() -> dict[tuple[str, str, str], float]:
         with gzip.open(ROOT / "data" / "seed" / "vn" / name, "rt", encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
                 family, _, item = row["indicator_code"].partition(".")
-                values.setdefault((family, item, row["period"]), float(row["value"]))
+                value = float(row["value"])
+                if row["unit"] == "arrivals":  # persons; the catalogue holds thousands
+                    value /= 1000.0
+                values.setdefault((family, item, row["period"]), value)
     return values
 
 
@@ -224,3 +228,26 @@ def test_fdi_in_thousand_usd_becomes_million() -> None:
     found = {o.indicator_code: o.value for o in table.observations}
     # Sheet of June 2008: "Số vốn đăng ký (Nghìn USD)" 30 946 906,884 → 30 946,9 million USD.
     assert found["FDI_REG_TOTAL_YTD"] == pytest.approx(30946.906884)
+
+
+VISITORS = sorted(p for p in WORKBOOKS.glob("*.gz") if p.name[:4] >= "2013")
+
+
+@pytest.mark.parametrize("path", VISITORS, ids=[p.name[:10] for p in VISITORS])
+def test_arrivals_equal_the_published_series(path: Path) -> None:
+    _check(path, read_visitors_table, "VIS_M.TOTAL")
+
+
+def test_arrivals_of_february_2025_by_hand() -> None:
+    table = read_visitors_table(_book(WORKBOOKS / "2025-02-28-Bieu-T2.2025-1.xlsx.gz"), CODES)
+    assert table is not None
+    found = {(o.indicator_code, o.period, o.status): o.value for o in table.observations}
+    # Sheet 19. KQT (in persons): January 2 070 466 restated, February 1 893 932,9, two months
+    # 3 964 398,9, held in thousands; February on a year earlier 123,67 and China 2 months.
+    assert found[("VIS_M.TOTAL", "2025-01", Status.REVISED)] == pytest.approx(2070.466)
+    assert found[("VIS_M.TOTAL", "2025-02", Status.ESTIMATE)] == pytest.approx(1893.9329)
+    assert found[("VIS_YTD.TOTAL", "2025-02", Status.PRELIMINARY)] == pytest.approx(3964.3989)
+    assert found[("VIS_M_YOY_IDX.TOTAL", "2025-02", Status.PRELIMINARY)] == pytest.approx(
+        123.672411
+    )
+    assert ("VIS_M.CHINA", "2025-02", Status.ESTIMATE) in found
