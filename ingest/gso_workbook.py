@@ -32,6 +32,7 @@ from domain.vocabulary import Status
 from ingest.checks import Candidate
 from ingest.gso_cpi import read_cpi_table
 from ingest.gso_fdi import read_fdi_table
+from ingest.gso_gdp import read_gdp_table
 from ingest.gso_iip import read_iip_table
 from ingest.gso_investment import read_investment_table
 from ingest.gso_retail import read_retail_table
@@ -72,6 +73,7 @@ READERS: tuple[Reader, ...] = (
     lambda book, codes: read_investment_table(book, codes, shipped_places),
     read_fdi_table,
     read_visitors_table,
+    read_gdp_table,
 )
 
 

@@ -14,6 +14,7 @@ import pytest
 
 from domain.vocabulary import Status
 from ingest.gso_fdi import read_fdi_table
+from ingest.gso_gdp import read_gdp_table
 from ingest.gso_investment import read_investment_table
 from ingest.gso_retail import read_retail_table
 from ingest.gso_trade import read_exports_table, read_imports_table
@@ -251,3 +252,34 @@ def test_arrivals_of_february_2025_by_hand() -> None:
         123.672411
     )
     assert ("VIS_M.CHINA", "2025-02", Status.ESTIMATE) in found
+
+
+GDP = sorted(
+    p
+    for p in WORKBOOKS.glob("*.gz")
+    if p.name[:4] >= "2018" and p.name[5:7] in ("03", "06", "09", "12") and "2018-06" not in p.name
+)
+
+
+@pytest.mark.parametrize("path", GDP, ids=[p.name[:10] for p in GDP])
+def test_quarterly_gdp_equals_the_published_series(path: Path) -> None:
+    _check(path, read_gdp_table, "GDP_Q_REAL.TONG_SO")
+
+
+def test_gdp_of_the_fourth_quarter_of_2024_by_hand() -> None:
+    table = read_gdp_table(_book(WORKBOOKS / "2024-12-29-02.Bieu-T12.2024.xlsx.gz"), CODES)
+    assert table is not None
+    found = {(o.indicator_code, o.period, o.status): o.value for o in table.observations}
+    # Sheet "2. GDP SS" row 9: Q4 1 773 651,8 bn at 2010 prices (D9), +7,55 % (G9); Q3 restated
+    # 1 567 922,6 (C9), +7,43 % (F9).
+    assert found[("GDP_Q_REAL.TONG_SO", "2024-Q4", Status.ESTIMATE)] == pytest.approx(
+        1773651.821234
+    )
+    assert found[("GDP_Q_YOY.TONG_SO", "2024-Q4", Status.ESTIMATE)] == pytest.approx(7.550167)
+    assert found[("GDP_Q_REAL.TONG_SO", "2024-Q3", Status.REVISED)] == pytest.approx(1567922.617931)
+    assert len({k[0] for k in found}) >= 40  # the total and every sector, both measures
+
+
+def test_a_half_year_layout_is_not_taken_for_a_quarter() -> None:
+    table = read_gdp_table(_book(WORKBOOKS / "2018-06-29-03-Bieu-6.2018-1.xlsx.gz"), CODES)
+    assert table is None or not table.observations
