@@ -7,8 +7,9 @@ in the catalogue's own codes, and to standard error what it did not recognise. T
 (the observations' vintage) is the option, else the posting date at the front of GSO's file name
 ("2025-02-28-Bieu-T2.2025-1.xlsx"), else the command asks for the option.
 
-Each table has its reader (:data:`READERS`); a workbook's tables that none of them finds, and the
-rows and columns a reader does not recognise, are reported.
+Text written in the TCVN3 font encoding (workbooks before 2013) is decoded first
+(``ingest.tcvn3``). Each table has its reader (:data:`READERS`); a workbook's tables that none
+of them finds, and the rows and columns a reader does not recognise, are reported.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from ingest.gso_retail import read_retail_table
 from ingest.gso_table import Observation, TableRead
 from ingest.gso_trade import read_exports_table, read_imports_table
 from ingest.gso_visitors import read_visitors_table
+from ingest.tcvn3 import decode_book
 from ingest.workbook import Workbook, read_workbook_bytes
 
 HEADER = [
@@ -193,7 +195,7 @@ def gso_candidates(
     :func:`status_on` that day."""
     if name.endswith(".gz"):
         data, name = gzip.decompress(data), name.removesuffix(".gz")
-    book = read_workbook_bytes(data, name)
+    book = decode_book(read_workbook_bytes(data, name))
     tables = read_tables(book, codes)
     candidates = [
         Candidate(
