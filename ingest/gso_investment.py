@@ -33,8 +33,11 @@ def _percent(index: float) -> float:
 
 RULES = [
     Rule(r"^(thuc hien|so bo) thang 0?{pm} nam {py}\b", "SBI_M", True, Status.REVISED),
-    Rule(r"^uoc tinh thang 0?{m} nam {y}\b", "SBI_M", status=Status.ESTIMATE),
-    Rule(r"^(cong don|uoc tinh) 0?{m} thang nam {y}$", "SBI_YTD"),
+    Rule(r"^(uoc tinh|thuc hien) thang 0?{m} nam {y}\b", "SBI_M", status=Status.ESTIMATE),
+    Rule(r"^(cong don|uoc tinh|thuc hien) 0?{m} thang nam {y}$", "SBI_YTD"),
+    Rule(r"^thuc hien 0?{pm} thang nam {py}$", "SBI_YTD", True, Status.REVISED),
+    Rule(r"^cong don ca nam {y}$", "SBI_YTD", months=DECEMBER),
+    Rule(r"so voi ke hoach.* 0?{m} thang nam {y}$", "SBI_YTD_PCT_PLAN"),
     Rule(r"^(uoc tinh ca )?nam {y}$", "SBI_YTD", months=DECEMBER),
     Rule(r"^uoc tinh quy i nam {y}$", "SBI_YTD", months=MARCH),
     Rule(r"^quy i nam {y} so voi ke hoach", "SBI_YTD_PCT_PLAN", months=MARCH),
@@ -61,7 +64,12 @@ def read_investment_table(
         book,
         known_codes,
         table="investment",
-        titles=("von dau tu thuc hien tu nguon ngan sach", "von dau tu tu nguon ngan sach"),
+        titles=(
+            "von dau tu thuc hien tu nguon ngan sach",
+            "von dau tu tu nguon ngan sach",
+            "von dau tu tu ngan sach nha nuoc",
+            "nguon von ngan sach nha nuoc",
+        ),
         refuse_titles=("cac quy",),
         first_labels=("tong so",),
         rules=RULES,
@@ -69,4 +77,5 @@ def read_investment_table(
         unit="billion VND",
         places=places,
         place_families=PROVINCE_FAMILIES,
+        fill_right=True,
     )

@@ -22,8 +22,8 @@ from ingest.workbook import Workbook
 RULES = [
     Rule(r"^(so bo|thuc hien|uoc tinh) thang 0?{pm} nam {py}\b", "RETAIL_M", True, Status.REVISED),
     Rule(r"^uoc tinh thang 0?{m} nam {y}\b", "RETAIL_M", status=Status.ESTIMATE),
-    Rule(r"^uoc tinh 0?{m} thang nam {y}\b", "RETAIL_YTD"),
-    Rule(r"^uoc tinh nam {y}\b", "RETAIL_YTD", months=DECEMBER),
+    Rule(r"^(uoc tinh|uoc thuc hien|thuc hien) 0?{m} thang nam {y}\b", "RETAIL_YTD"),
+    Rule(r"^(uoc tinh|uoc thuc hien|thuc hien) nam {y}\b", "RETAIL_YTD", months=DECEMBER),
     Rule(r"^thang 0?{m} nam {y} so voi cung ky", "RETAIL_M_YOY_IDX"),
     Rule(r"^0?{m} thang nam {y} so voi cung ky", "RETAIL_YTD_YOY_IDX"),
     Rule(r"^nam {y} so voi nam {y0}", "RETAIL_YTD_YOY_IDX", months=DECEMBER),

@@ -103,9 +103,21 @@ def joined_headers(
     headers = {}
     for column in columns:
         text = fold(" ".join(cell(row, column) for row in rows[1:first]))
-        text = re.sub(UNIT_PREFIX, "", text)
-        headers[column] = re.sub(r"\b(nam|thang) \1\b", r"\1", text)
+        headers[column] = normalise_header(re.sub(UNIT_PREFIX, "", text))
     return headers
+
+
+def normalise_header(text: str) -> str:
+    """One wording for the ways the years wrote a period: "tháng 6/2008" and "tháng 12/2004" as
+    "tháng 6 năm 2008", "6 tháng đầu năm 2008" and "11 tháng 2004" as "6 tháng năm 2008", words a
+    line break or a merged heading doubled ("năm 2024 năm 2024") once, and the unit in brackets
+    ("(Tỷ đồng)") left out."""
+    text = re.sub(r"(?<!\S)((?:\S+ ){0,2}\S+)( \1)+(?!\S)", r"\1", text)
+    text = re.sub(r"\((ty dong|trieu usd)\)\s*", "", text)
+    text = re.sub(r"\bthang (\d{1,2}) ?/ ?(\d{4})", r"thang \1 nam \2", text)
+    text = re.sub(r"\b(\d{1,2}) thang dau nam", r"\1 thang nam", text)
+    text = re.sub(r"\b(\d{1,2}) thang (\d{4})", r"\1 thang nam \2", text)
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def report_month_of(headers: Iterable[str]) -> tuple[int, int] | None:

@@ -15,6 +15,7 @@ import pytest
 from domain.vocabulary import Status
 from ingest.gso_fdi import read_fdi_table
 from ingest.gso_gdp import read_gdp_table
+from ingest.gso_iip import read_iip_table
 from ingest.gso_investment import read_investment_table
 from ingest.gso_retail import read_retail_table
 from ingest.gso_trade import read_exports_table, read_imports_table
@@ -283,3 +284,43 @@ def test_gdp_of_the_fourth_quarter_of_2024_by_hand() -> None:
 def test_a_half_year_layout_is_not_taken_for_a_quarter() -> None:
     table = read_gdp_table(_book(WORKBOOKS / "2018-06-29-03-Bieu-6.2018-1.xlsx.gz"), CODES)
     assert table is None or not table.observations
+
+
+def _decoded(reader):  # type: ignore[no-untyped-def]
+    """``reader`` on the workbook with its TCVN3 text decoded, as the import reads it."""
+    from ingest.tcvn3 import decode_book
+
+    return lambda book, codes: reader(decode_book(book), codes)
+
+
+@pytest.mark.parametrize(
+    ("name", "reader", "headline"),
+    [
+        ("2008-06-30-Bieu0608-1.xls.gz", read_retail_table, "RETAIL_YTD.TONG_SO"),
+        ("2011-08-29-Bieu-8.2011.xlsx.gz", read_exports_table, "EXP_M.TOTAL"),
+        ("2012-06-29-Bieu-0612.xls.gz", read_imports_table, "IMP_M.TOTAL"),
+    ],
+    ids=["retail-2008", "exports-2011", "imports-2012"],
+)
+def test_older_layouts_in_tcvn3_equal_the_published_series(
+    name: str, reader, headline: str
+) -> None:  # type: ignore[no-untyped-def]
+    _check(WORKBOOKS / name, _decoded(reader), headline, least=1)
+
+
+def test_older_layouts_without_a_published_series_by_hand() -> None:
+    """Where the third party extracted nothing (national investment before 2014, IIP before
+    2014), the cells are checked by hand."""
+    june_2008 = _decoded(_investment)(_book(WORKBOOKS / "2008-06-30-Bieu0608-1.xls.gz"), CODES)
+    assert june_2008 is not None and (june_2008.year, june_2008.month) == (2008, 6)
+    found = {(o.indicator_code, o.geography): o.value for o in june_2008.observations}
+    # Sheet 05Dtu row 7: "Tháng 6/2008" 8 626,9 bn, "6 tháng đầu năm 2008" 39 086,7 bn, 39,83 %.
+    assert found[("SBI_M.TOTAL", "VN")] == pytest.approx(8626.9)
+    assert found[("SBI_YTD.TOTAL", "VN")] == pytest.approx(39086.7)
+    assert found[("SBI_YTD_PCT_PLAN.TOTAL", "VN")] == pytest.approx(39.83155, abs=1e-5)
+    june_2012 = _decoded(read_iip_table)(_book(WORKBOOKS / "2012-06-29-Bieu-0612.xls.gz"), CODES)
+    assert june_2012 is not None
+    iip = {o.indicator_code: o.value for o in june_2012.observations if o.period == "2012-06"}
+    # Sheet 02IIP row 9: June 2012 on June 2011 108,02; six months 104,51.
+    assert iip["IIP_YOY.TOAN_NGANH_CONG_NGHIEP"] == pytest.approx(8.019576)
+    assert iip["IIP_YTD_YOY.TOAN_NGANH_CONG_NGHIEP"] == pytest.approx(4.514417)
