@@ -50,6 +50,15 @@ def _value(name: str, value: object, lang: str) -> str:
         return translate("admin.users.yes" if value else "admin.users.no", lang)
     if name in ("role", "status") and has_text(f"{name}.{value}"):
         return translate(f"{name}.{value}", lang)
+    if name == "state" and has_text(f"intake.state.{value}"):
+        return translate(f"intake.state.{value}", lang)
+    if name == "regime" and has_text(f"regime.{value}"):
+        return translate(f"regime.{value}", lang)
+    if name == "rows" and isinstance(value, dict):
+        return ", ".join(
+            f"{_label('intake.outcome', str(outcome), lang)} {count}"
+            for outcome, count in value.items()
+        )
     return str(value)
 
 

@@ -62,6 +62,22 @@ _FIELDS: dict[str, tuple[str, str]] = {
     "backtest_json": ("Kiểm định lùi", "Backtest"),
     "saved_by": ("Người lưu", "Saved by"),
     "saved_at": ("Lưu lúc", "Saved at"),
+    "assigned_by": ("Người giao", "Assigned by"),
+    "assigned_at": ("Giao lúc", "Assigned at"),
+    "valid_from": ("Từ ngày", "From"),
+    "valid_to": ("Đến ngày", "To"),
+    "file_name": ("Tệp", "File"),
+    "file_sha256": ("Mã băm của tệp", "File hash"),
+    "file_bytes": ("Cỡ tệp (byte)", "File size (bytes)"),
+    "report_period": ("Kỳ báo cáo", "Report period"),
+    "state": ("Trạng thái", "State"),
+    "created_by": ("Người nộp", "Submitted by"),
+    "decided_at": ("Quyết định lúc", "Decided at"),
+    "decided_by": ("Người quyết định", "Decided by"),
+    "note": ("Ghi chú", "Note"),
+    "rows": ("Số dòng theo kết quả kiểm tra", "Rows by check"),
+    "rows_written": ("Số giá trị đã ghi", "Values written"),
+    "accept_warnings": ("Ghi cả giá trị cần xác nhận", "Unusual values written too"),
 }
 
 _TARGETS: dict[str, tuple[str, str]] = {
@@ -72,6 +88,8 @@ _TARGETS: dict[str, tuple[str, str]] = {
     "forecast_run": ("Dự báo", "Forecast"),
     "forecast_config": ("Cấu hình dự báo", "Forecast set-up"),
     "session": ("Phiên đăng nhập", "Session"),
+    "submission": ("Bản nộp", "Submission"),
+    "obligation": ("Nghĩa vụ báo cáo", "Reporting obligation"),
 }
 
 TEXT: dict[str, dict[str, str | dict]] = {

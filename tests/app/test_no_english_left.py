@@ -85,6 +85,8 @@ def test_every_field_an_audit_row_can_quote_has_a_name_in_both_languages() -> No
         "plan_targets",
         "forecast_runs",
         "forecast_configs",
+        "submissions",
+        "obligations",
     ]
     for table in audited:
         for column in t.metadata.tables[table].columns:
