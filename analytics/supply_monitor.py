@@ -88,3 +88,19 @@ def timeliness(cells: pd.DataFrame) -> pd.DataFrame:
         table[SupplyState.ON_TIME] + table[SupplyState.REVISED]
     ) / total.where(total > 0)
     return table.reset_index()
+
+
+def timeliness_by_period(cells: pd.DataFrame) -> pd.DataFrame:
+    """Per agency (rows) and period (columns, labelled ``2026-10``, ``2026-Q3``, oldest first):
+    the share of its due cells supplied on time, so a meeting sees whether an agency is getting
+    better or worse. Months, quarters and years may mix; they are ordered by their first day."""
+    due = cells[cells["state"] != SupplyState.NOT_DUE]
+    if due.empty:
+        return pd.DataFrame()
+    frame = due.assign(
+        on_time=due["state"].isin([SupplyState.ON_TIME, SupplyState.REVISED]),
+        label=due["period"].map(str),
+    )
+    starts = {str(p): (p.start_time, p.end_time) for p in due["period"]}
+    shares = frame.groupby(["agency_code", "label"])["on_time"].mean().unstack("label")
+    return shares.reindex(columns=sorted(shares.columns, key=starts.__getitem__))

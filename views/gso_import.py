@@ -3,21 +3,33 @@ checked and staged, shown, then confirmed as new vintages dated by GSO's release
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from domain.errors import CockpitError
+from domain.vocabulary import Frequency
 from services import intake
 from ui import cache
 from ui.auth import current_user
+from ui.data_age_view import show_age
 from ui.i18n import current_language, error_text, t
 from ui.intake_view import history_table, show_flash, show_submission
 
 lang = current_language()
 user = current_user()
-engine = cache.engine()
+engine, version = cache.current_version()
 
 st.title(t("gso.title"))
 st.caption(t("gso.intro"))
+held = cache.supply_status(engine, intake.GSO_AGENCY, version)
+show_age(
+    [
+        pd.Period(d, Frequency.parse(f).pandas)
+        for d, f in zip(held["last_period"], held["frequency"], strict=True)
+        if pd.notna(d)
+    ],
+    lang,
+)
 show_flash()
 workbook = st.file_uploader(t("gso.file"), type=["xlsx", "xls"])
 suggested = intake.suggested_release_date(workbook.name if workbook is not None else "")

@@ -10,7 +10,12 @@ import streamlit as st
 from analytics.export import to_csv_bytes
 from analytics.formatting import format_date, format_number, format_period
 from analytics.reporting_calendar import RULES
-from analytics.supply_monitor import overdue, supplied_count, timeliness
+from analytics.supply_monitor import (
+    overdue,
+    supplied_count,
+    timeliness,
+    timeliness_by_period,
+)
 from services import monitor
 from services.observations import today
 from ui import cache
@@ -81,6 +86,23 @@ st.dataframe(
     hide_index=True,
     width="stretch",
 )
+
+over_time = timeliness_by_period(cells)
+if not over_time.empty:
+    st.caption(t("monitor.over_time"))
+    st.dataframe(
+        pd.DataFrame(
+            {
+                format_period(pd.Period(label), lang): [
+                    format_number(100 * v, lang, 0) + " %" if pd.notna(v) else "–"
+                    for v in over_time[label]
+                ]
+                for label in over_time.columns
+            },
+            index=[agency_name.get(a, a) for a in over_time.index],
+        ),
+        width="stretch",
+    )
 
 st.subheader(t("monitor.grid"))
 chosen = st.selectbox(

@@ -55,3 +55,27 @@ def test_the_monitor_counts_and_lists_the_overdue() -> None:
     assert overdue(cells)["indicator_code"].tolist() == ["DEBT"]
     shares = timeliness(cells).set_index("agency_code")["share_on_time"].to_dict()
     assert shares == {"GSO": 0.5, "MOF": 0.5}
+
+
+def test_timeliness_over_time_per_agency() -> None:
+    from analytics.supply_monitor import timeliness_by_period
+
+    cells = pd.DataFrame(
+        {
+            "agency_code": ["A", "A", "A", "A", "B"],
+            "period": [
+                pd.Period(p, "M") for p in ("2026-09", "2026-09", "2026-10", "2026-11", "2026-10")
+            ],
+            "state": [
+                SupplyState.ON_TIME,
+                SupplyState.LATE,
+                SupplyState.REVISED,
+                SupplyState.NOT_DUE,
+                SupplyState.MISSING,
+            ],
+        }
+    )
+    table = timeliness_by_period(cells)
+    assert list(table.columns.astype(str)) == ["2026-09", "2026-10"]
+    assert table.loc["A"].tolist() == [0.5, 1.0]
+    assert table.loc["B", "2026-10"] == 0.0

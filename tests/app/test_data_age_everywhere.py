@@ -79,3 +79,23 @@ def test_supply_says_the_newest_period_of_the_agency(open_page) -> None:  # type
         )
     engine.dispose()
     _age_line(at, _newest(codes))
+
+
+def test_the_gso_import_says_the_newest_period_of_gso_s_series(open_page) -> None:  # type: ignore[no-untyped-def]
+    at = open_page("views/gso_import.py", role="analyst")
+    assert not at.exception
+    engine = make_engine(os.environ["COCKPIT_DATABASE_URL"])
+    with engine.connect() as conn:
+        codes = list(
+            conn.execute(select(t.indicators.c.code).where(t.indicators.c.agency_code == "GSO"))
+            .scalars()
+            .all()
+        )
+    engine.dispose()
+    _age_line(at, _newest(codes))
+
+
+def test_the_monitor_says_how_old_its_newest_data_is(open_page) -> None:  # type: ignore[no-untyped-def]
+    at = open_page("views/monitor.py", role="leader")
+    assert not at.exception
+    assert any("Số liệu mới nhất" in c.value for c in at.caption)
