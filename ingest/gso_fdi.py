@@ -23,7 +23,7 @@ from ingest.gso_ruled import first_value_row, joined_headers, row_label
 from ingest.gso_table import Observation, TableRead, cell_name, fold, month_label
 from ingest.workbook import Workbook
 
-TITLE = re.compile(r"(dau tu truc tiep|dau tu nuoc ngoai).*cap phep tu 0?1/0?1")
+TITLE = re.compile(r"(dau tu truc tiep|dau tu nuoc ngoai).*(cap phep|tu|\s) ?0?1/0?1")
 LAST_DAY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 

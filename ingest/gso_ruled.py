@@ -121,7 +121,8 @@ def normalise_header(text: str) -> str:
 
 
 def report_month_of(headers: Iterable[str]) -> tuple[int, int] | None:
-    """The latest month a header names ("tháng 02 năm 2025", "2 tháng năm 2025")."""
+    """The latest month a header names ("tháng 02 năm 2025", "2 tháng năm 2025"); a table that
+    names only a year ("Thực hiện năm 2004") is December's, the year's report."""
     found = [
         (int(year), int(month))
         for text in headers
@@ -129,7 +130,10 @@ def report_month_of(headers: Iterable[str]) -> tuple[int, int] | None:
         for month, year in re.findall(pattern, text)
         if 1 <= int(month) <= 12
     ]
-    return max(found) if found else None
+    if found:
+        return max(found)
+    years = [int(y) for text in headers for y in re.findall(r"\bnam (\d{4})\b", text)]
+    return (max(years), 12) if years else None
 
 
 def _is_number(cell: Cell) -> bool:

@@ -81,7 +81,9 @@ def text_of(cell: Cell) -> str:
 
 def title_text(rows: list[list[Cell]], lines: int = 4) -> str:
     """The folded text of a sheet's first ``lines`` rows: where its title stands."""
-    return " ".join(fold(c) for row in rows[:lines] for c in row if isinstance(c, str))
+    return " ".join(
+        fold(c) for row in rows[:lines] for c in row if isinstance(c, str) and c.strip()
+    )
 
 
 def find_sheets(book: Workbook, title: str, lines: int = 4) -> list[str]:

@@ -42,7 +42,7 @@ def rules(flow: str) -> list[Rule]:
         Rule(rf"^{RELEASE} thang 0?{{pm}} nam {{py}}{value}", f"{flow}_M", True, Status.REVISED),
         Rule(rf"^{RELEASE} 0?{{m}} thang nam {{y}}{value}", f"{flow}_YTD"),
         Rule(rf"^{RELEASE} 0?{{pm}} thang nam {{py}}{value}", f"{flow}_YTD", True, Status.REVISED),
-        Rule(rf"^{RELEASE} nam {{y}}{value}", f"{flow}_YTD", months=DECEMBER),
+        Rule(rf"^({RELEASE}|cong don)( ca)? nam {{y}}{value}", f"{flow}_YTD", months=DECEMBER),
         Rule(rf"^{RELEASE} quy i nam {{y}}{value}", f"{flow}_YTD", months=MARCH),
         Rule(rf"^{RELEASE} nam {{py}}{value}", f"{flow}_YTD", True, Status.REVISED, months=JANUARY),
         Rule(rf"^thang 0?{{m}} nam {{y}} so voi cung ky{value}", f"{flow}_M_YOY", convert=_percent),
@@ -64,12 +64,12 @@ def rules(flow: str) -> list[Rule]:
     ]
 
 
-def _read(book: Workbook, codes: Iterable[str], flow: str, title: str) -> TableRead | None:
+def _read(book: Workbook, codes: Iterable[str], flow: str, word: str) -> TableRead | None:
     return read_ruled_table(
         book,
         codes,
         table=flow.lower(),
-        titles=(title, " ".join(reversed(title.split(" hang hoa ")))),
+        titles=(f"hang hoa {word}", f"{word} hang hoa", f"{word} thang"),
         refuse_titles=("chi so gia", "cac quy", "dich vu"),
         first_labels=("tong tri gia",),
         rules=rules(flow),
@@ -81,9 +81,9 @@ def _read(book: Workbook, codes: Iterable[str], flow: str, title: str) -> TableR
 
 def read_exports_table(book: Workbook, known_codes: Iterable[str]) -> TableRead | None:
     """The monthly exports table of ``book`` in the catalogue's codes, or None."""
-    return _read(book, known_codes, "EXP", "hang hoa xuat khau")
+    return _read(book, known_codes, "EXP", "xuat khau")
 
 
 def read_imports_table(book: Workbook, known_codes: Iterable[str]) -> TableRead | None:
     """The monthly imports table of ``book`` in the catalogue's codes, or None."""
-    return _read(book, known_codes, "IMP", "hang hoa nhap khau")
+    return _read(book, known_codes, "IMP", "nhap khau")
