@@ -406,6 +406,20 @@ def load_dataset(
     _insert_new(engine, t.indicators, catalogue.to_dict("records"), ["code"])
     _refresh_catalogue(engine, catalogue)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    codes = sorted(set(frame["code"]))
+    added = _insert_observations(engine, frame, now, t.observations.c.indicator_code.in_(codes))
+    if until is None:
+        with engine.begin() as conn:
+            conn.execute(
+                insert(t.seed_batches),
+                {"dataset": name, "sha256": digest, "loaded_at": now, "rows_added": added},
+            )
+    return added
+
+
+def _insert_observations(engine: Engine, frame: pd.DataFrame, now: dt.datetime, where) -> int:  # type: ignore[no-untyped-def]
+    """Insert the prepared observations of ``frame`` whose key is new (compared with the stored
+    rows that ``where`` selects); how many went in."""
     rows = [
         {
             "indicator_code": r.code,
@@ -422,17 +436,7 @@ def load_dataset(
         for r in frame.itertuples(index=False)
     ]
     key = ["indicator_code", "geography_code", "period_start", "period_end", "vintage", "status"]
-    codes = sorted(set(frame["code"]))
-    added = _insert_new(
-        engine, t.observations, rows, key, where=t.observations.c.indicator_code.in_(codes)
-    )
-    if until is None:
-        with engine.begin() as conn:
-            conn.execute(
-                insert(t.seed_batches),
-                {"dataset": name, "sha256": digest, "loaded_at": now, "rows_added": added},
-            )
-    return added
+    return _insert_new(engine, t.observations, rows, key, where=where)
 
 
 def load_targets(engine: Engine) -> int:
@@ -535,25 +539,7 @@ def load_province_series(
     if until is not None:
         frame = frame[frame["period_end"] <= until]
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    rows = [
-        {
-            "indicator_code": r.code,
-            "geography_code": r.geography_code,
-            "period_start": r.period_start,
-            "period_end": r.period_end,
-            "value": float(r.value),
-            "status": r.status,
-            "vintage": r.vintage,
-            "source": r.source,
-            "recorded_at": now,
-            "recorded_by": LOADER,
-        }
-        for r in frame.itertuples(index=False)
-    ]
-    key = ["indicator_code", "geography_code", "period_start", "period_end", "vintage", "status"]
-    added = _insert_new(
-        engine, t.observations, rows, key, where=t.observations.c.geography_code != NATIONAL
-    )
+    added = _insert_observations(engine, frame, now, t.observations.c.geography_code != NATIONAL)
     if until is None:
         with engine.begin() as conn:
             conn.execute(

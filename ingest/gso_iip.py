@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable
 
 from domain.vocabulary import Status
+from ingest.gso_ruled import item_code
 from ingest.gso_table import (
     Observation,
     TableRead,
@@ -39,27 +40,7 @@ from ingest.workbook import Cell, Workbook
 
 TITLE = "chi so san xuat cong nghiep"
 HEADLINE = "toan nganh cong nghiep"
-SLUG_LENGTH = 60
 Kind = tuple[str, tuple[int, int], Status]
-
-
-def slug(text: str) -> str:
-    """The catalogue's item slug of a name: folded words joined by "_", in upper case."""
-    return "_".join(re.findall(r"[a-z0-9]+", fold(text))).upper()
-
-
-def item_code(item: str, family: str, codes: Iterable[str]) -> str | None:
-    """The code of ``family`` whose item is ``item``'s slug (or its first 60 characters)."""
-    wanted = slug(item)
-    for code in codes:
-        prefix, _, suffix = code.partition(".")
-        if prefix != family or not suffix:
-            continue
-        if suffix == wanted or (
-            len(suffix) >= SLUG_LENGTH - 10 and wanted[: len(suffix)] == suffix
-        ):
-            return code
-    return None
 
 
 def _first_value_row(rows: list[list[Cell]]) -> int | None:

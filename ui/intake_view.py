@@ -124,6 +124,14 @@ def show_flash() -> None:
         (st.success if kind == "success" else st.error)(text)
 
 
+def show_history(engine: object, agency_code: str, lang: str) -> None:
+    """The agency's recent submissions in an expander, if it has any."""
+    recent = intake.submissions(engine, agency_code)  # type: ignore[arg-type]
+    if not recent.empty:
+        with st.expander(t("intake.history")):
+            st.dataframe(history_table(recent, lang), hide_index=True, width="stretch")
+
+
 def history_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Recent submissions as a table in ``lang``."""
     return pd.DataFrame(

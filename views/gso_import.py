@@ -13,7 +13,7 @@ from ui import cache
 from ui.auth import current_user
 from ui.data_age_view import show_age
 from ui.i18n import current_language, error_text, t
-from ui.intake_view import history_table, show_flash, show_submission
+from ui.intake_view import show_flash, show_history, show_submission
 
 lang = current_language()
 user = current_user()
@@ -54,7 +54,4 @@ if workbook is not None and st.button(t("intake.check"), key="gso.check"):
 chosen = st.session_state.get("gso.submission")
 if chosen is not None:
     show_submission(engine, chosen, lang, st.rerun)
-recent = intake.submissions(engine, intake.GSO_AGENCY)
-if not recent.empty:
-    with st.expander(t("intake.history")):
-        st.dataframe(history_table(recent, lang), hide_index=True, width="stretch")
+show_history(engine, intake.GSO_AGENCY, lang)

@@ -22,7 +22,7 @@ from ui import cache
 from ui.auth import current_user
 from ui.data_age_view import show_age
 from ui.i18n import current_language, error_text, t
-from ui.intake_view import history_table, show_flash, show_submission
+from ui.intake_view import show_flash, show_history, show_submission
 
 lang = current_language()
 user = current_user()
@@ -192,10 +192,7 @@ if can(user, Action.INTAKE_UPLOAD, agency_code=agency):
     chosen = st.session_state.get("intake.submission")
     if chosen is not None:
         show_submission(engine, chosen, lang, st.rerun)
-    recent = intake.submissions(engine, agency)
-    if not recent.empty:
-        with st.expander(t("intake.history")):
-            st.dataframe(history_table(recent, lang), hide_index=True, width="stretch")
+    show_history(engine, agency, lang)
 
 if status.empty:
     st.subheader(t("supply.owed_title"))

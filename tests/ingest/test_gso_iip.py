@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from domain.vocabulary import Status
-from ingest.gso_iip import column_kind, read_iip_table, slug
+from ingest.gso_iip import column_kind, read_iip_table
+from ingest.gso_ruled import slug
 from ingest.gso_workbook import known_codes
 from ingest.workbook import read_workbook_bytes
 
