@@ -37,7 +37,7 @@ if cells.empty:
     st.stop()
 name = f"name_{lang}"
 monthly = cells[cells["frequency"] == "M"]
-latest = max(p for p in monthly["period"] if monthly[monthly["period"] == p]["due"].min() <= day)
+latest = pd.Period(day, "M") - 1  # the month last ended: what the next meeting asks about
 have, owed = supplied_count(monthly, latest)
 st.metric(
     t("monitor.count_label"), t("monitor.count", n=have, m=owed, period=format_period(latest, lang))

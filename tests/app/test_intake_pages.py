@@ -81,3 +81,15 @@ def test_an_admin_assigns_an_obligation_on_the_catalogue_page(open_page) -> None
     # Cao Bằng owed three series as P63-04 before the merger and three as P34-04 after; now four.
     assert len(table) == 7
     assert table.iloc[:, 1].str.endswith("CPI_YOY.CHI_SO_GIA_TIEU_DUNG").sum() == 1
+
+
+def test_the_monitor_counts_the_month_last_ended(open_page) -> None:  # type: ignore[no-untyped-def]
+    import pandas as pd
+
+    from analytics.formatting import format_period
+    from services import observations as clock
+
+    at = open_page("views/monitor.py", role="leader")
+    assert not at.exception
+    last_month = pd.Period(clock.today(), "M") - 1
+    assert at.metric[0].value.endswith(f"kỳ {format_period(last_month, 'vi')}")
