@@ -175,12 +175,34 @@ def assess(
             f"there is no value to compare with the target {target.text}",
             target=target.text,
         )
+    return "met" if acceptance(target, higher_is_better, tolerance).meets(value) else "not_met"
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    """The outcomes that meet a target: ``low`` to ``high``, each end open or closed."""
+
+    low: float
+    high: float
+    low_open: bool = False
+    high_open: bool = False
+
+    def meets(self, values):  # type: ignore[no-untyped-def]
+        """Which of ``values`` (a number or a numpy array) meet the target."""
+        above = values > self.low if self.low_open else values >= self.low
+        below = values < self.high if self.high_open else values <= self.high
+        return above & below
+
+
+def acceptance(
+    target: Target, higher_is_better: bool | None, tolerance: float | None = None
+) -> Acceptance:
+    """The outcomes that meet ``target`` for an indicator of that direction: the rule
+    :func:`assess` states, shared with the odds of meeting it (``analytics.target_odds``)."""
     widening = APPROXIMATE_TOLERANCE if tolerance is None else tolerance
     slack = widening if target.approximate else 0.0
     low = -math.inf if target.low is None else target.low - slack
     high = math.inf if target.high is None else target.high + slack
     if target.operator in ("eq", "range") and higher_is_better is not None:
         low, high = (low, math.inf) if higher_is_better else (-math.inf, high)
-    above_low = value > low if target.operator == "gt" else value >= low
-    below_high = value < high if target.operator == "lt" else value <= high
-    return "met" if above_low and below_high else "not_met"
+    return Acceptance(low, high, target.operator == "gt", target.operator == "lt")
