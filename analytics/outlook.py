@@ -1,0 +1,120 @@
+"""Where a plan target is heading: from what is known of the plan year and simulated paths of the
+rest, the year's outcome computed the way the target is defined, the probability of meeting it,
+and its 80 % and 95 % ranges (``analytics.target_odds``).
+
+Which series measures a target, and how the year's outcome is computed from it
+(:data:`OUTLOOK_SOURCES`):
+
+- average CPI growth: the mean of the twelve months' y/y rates of the headline CPI (GSO's annual
+  average is the ratio of the year's average indices, which weights each month by its index a
+  year earlier; the indices move little within a year, so the two agree to about a hundredth of a
+  point);
+- GDP growth: growth of the year's four quarters of GDP at constant prices on the previous
+  year's four, from quarters since 2021 (earlier levels in the seed are on another scale).
+
+Targets without such a series, and years too far beyond the data (more than
+:data:`MAX_HORIZON` periods to simulate) or with too little history, get a reason instead of a
+number: never a made-up figure.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+import numpy as np
+import pandas as pd
+
+from analytics.target_odds import acceptance, light, outcome_range, probability, year_outcomes
+from analytics.targets import Target
+from forecasting.simulation import simulate_paths
+
+MAX_HORIZON = 24
+MIN_HISTORY = 12
+REPETITIONS = 2000
+
+
+@dataclass(frozen=True)
+class OutlookSource:
+    """The series that measures a target, its frequency, how the year's outcome is computed, and
+    the first period of the series to use."""
+
+    code: str
+    frequency: str
+    how: str
+    since: str | None = None
+
+
+OUTLOOK_SOURCES = {
+    "Average CPI growth": OutlookSource("CPI_YOY.CHI_SO_GIA_TIEU_DUNG", "M", "mean"),
+    "GDP growth rate": OutlookSource("GDP_Q_REAL.TONG_SO", "Q", "growth", since="2021Q1"),
+}
+
+
+@dataclass(frozen=True)
+class Outlook:
+    """One target's outlook: the probability and ranges, or the reason there are none."""
+
+    year: int
+    known: int
+    periods: int
+    last_known: pd.Period | None
+    probability: float = math.nan
+    median: float = math.nan
+    range80: tuple[float, float] = (math.nan, math.nan)
+    range95: tuple[float, float] = (math.nan, math.nan)
+    light: str = "none"
+    reason: str | None = None
+
+
+def outlook(
+    source: OutlookSource,
+    series: pd.Series,
+    target: Target,
+    year: int,
+    higher_is_better: bool | None,
+    repetitions: int = REPETITIONS,
+) -> Outlook:
+    """The outlook of ``target`` for ``year`` from ``series`` (the values known, on a
+    ``PeriodIndex`` of the source's frequency)."""
+    per_year = 12 if source.frequency == "M" else 4
+    data = series.dropna().sort_index()
+    if source.since is not None:
+        data = data[data.index >= pd.Period(source.since, source.frequency)]
+    first = pd.Period(year=year - (1 if source.how == "growth" else 0), month=1, freq="M")
+    first = first.asfreq(source.frequency, how="start")
+    last = pd.Period(year=year, month=12, freq="M").asfreq(source.frequency, how="end")
+    known_in_year = data[(data.index.year == year)]
+    base = Outlook(year, len(known_in_year), per_year, data.index[-1] if len(data) else None)
+    if len(data) < MIN_HISTORY:
+        return _with(base, reason="outlook.too_short")
+    if data.index[-1] >= last:
+        return _with(base, reason="outlook.year_known")
+    horizon = (last - data.index[-1]).n
+    if horizon > MAX_HORIZON:
+        return _with(base, reason="outlook.too_far")
+    paths = simulate_paths(data, horizon, repetitions)
+    future = pd.period_range(data.index[-1] + 1, last, freq=source.frequency)
+    needed = pd.period_range(first, last, freq=source.frequency)
+    columns = [
+        np.full(repetitions, data[p]) if p in data.index else paths[:, future.get_loc(p)]
+        for p in needed
+    ]
+    values = np.column_stack(columns)
+    if source.how == "growth":
+        outcomes = 100.0 * (values[:, per_year:].sum(axis=1) / values[:, :per_year].sum(axis=1) - 1)
+    else:
+        outcomes = year_outcomes(source.how, np.empty(0), values, per_year)
+    p = probability(outcomes, acceptance(target, higher_is_better))
+    return _with(
+        base,
+        probability=p,
+        median=float(np.median(outcomes)),
+        range80=outcome_range(outcomes, 80),
+        range95=outcome_range(outcomes, 95),
+        light=light(p),
+    )
+
+
+def _with(base: Outlook, **changes: object) -> Outlook:
+    return replace(base, **changes)  # type: ignore[arg-type]
