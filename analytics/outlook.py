@@ -12,9 +12,10 @@ Which series measures a target, and how the year's outcome is computed from it
 - GDP growth: growth of the year's four quarters of GDP at constant prices on the previous
   year's four, from quarters since 2021 (earlier levels in the seed are on another scale).
 
-Targets without such a series, and years too far beyond the data (more than
-:data:`MAX_HORIZON` periods to simulate) or with too little history, get a reason instead of a
-number: never a made-up figure.
+Rates are simulated without a trend; levels on their logarithms with an undamped trend, so
+steady growth carries on. Targets without such a series, and years too far beyond the data
+(more than :data:`MAX_HORIZON` periods to simulate) or with too little history, get a reason
+instead of a number: never a made-up figure.
 """
 
 from __future__ import annotations
@@ -93,7 +94,8 @@ def outlook(
     horizon = (last - data.index[-1]).n
     if horizon > MAX_HORIZON:
         return _with(base, reason="outlook.too_far")
-    paths = simulate_paths(data, horizon, repetitions)
+    growth = source.how == "growth"
+    paths = simulate_paths(data, horizon, repetitions, trend=growth, log=growth, damped=not growth)
     future = pd.period_range(data.index[-1] + 1, last, freq=source.frequency)
     needed = pd.period_range(first, last, freq=source.frequency)
     columns = [
@@ -101,7 +103,7 @@ def outlook(
         for p in needed
     ]
     values = np.column_stack(columns)
-    if source.how == "growth":
+    if growth:
         outcomes = 100.0 * (values[:, per_year:].sum(axis=1) / values[:, :per_year].sum(axis=1) - 1)
     else:
         outcomes = year_outcomes(source.how, np.empty(0), values, per_year)

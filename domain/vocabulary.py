@@ -183,6 +183,7 @@ class PageKey(StrEnum):
     ADMIN_AUDIT = "admin_audit"
     GSO_IMPORT = "gso_import"
     MONITOR = "monitor"
+    OUTLOOK = "outlook"
 
 
 class SubmissionKind(StrEnum):

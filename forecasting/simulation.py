@@ -24,20 +24,34 @@ SEED = 20_260_101
 
 
 def simulate_paths(
-    y: pd.Series, horizon: int, repetitions: int = 2000, seed: int = SEED
+    y: pd.Series,
+    horizon: int,
+    repetitions: int = 2000,
+    seed: int = SEED,
+    trend: bool | None = None,
+    log: bool = False,
+    damped: bool = True,
 ) -> np.ndarray:
-    """``repetitions`` simulated paths of the next ``horizon`` periods of ``y`` (rows: paths)."""
+    """``repetitions`` simulated paths of the next ``horizon`` periods of ``y`` (rows: paths).
+
+    ``trend`` forces the damped trend on or off (a rate such as CPI's y/y change has none; by
+    default a series of 10 or more periods gets one; ``damped=False`` keeps it undamped, for
+    levels that grow steadily); with ``log`` the model runs on the
+    logarithms of a positive series (levels that grow by a share, such as GDP) and the paths are
+    turned back into levels."""
     values = y.astype(float).to_numpy()
+    if log:
+        values = np.log(values)
     if horizon <= 0:
         return np.empty((repetitions, 0))
     m = season_length(y.index) if isinstance(y.index, pd.PeriodIndex) else 1
     seasonal = m > 1 and len(values) >= 2 * m and is_seasonal(values, m)
-    trend = len(values) >= 10
+    trend = len(values) >= 10 if trend is None else trend
     model = ETSModel(
         pd.Series(values),
         error="add",
         trend="add" if trend else None,
-        damped_trend=trend,
+        damped_trend=trend and damped,
         seasonal="add" if seasonal else None,
         seasonal_periods=m if seasonal else None,
     )
@@ -50,4 +64,5 @@ def simulate_paths(
             anchor="end",
             rng=np.random.default_rng(seed),
         )
-    return np.asarray(paths, dtype=float).reshape(horizon, repetitions).T
+    drawn = np.asarray(paths, dtype=float).reshape(horizon, repetitions).T
+    return np.exp(drawn) if log else drawn

@@ -33,6 +33,7 @@ PAGES: dict[PageKey, frozenset[Role]] = {
     PageKey.ADMIN_CATALOGUE: frozenset({ADMIN}),
     PageKey.GSO_IMPORT: frozenset({ANALYST, ADMIN}),
     PageKey.MONITOR: EVERYONE,
+    PageKey.OUTLOOK: EVERYONE,
 }
 
 ACTIONS: dict[Action, frozenset[Role]] = {

@@ -209,3 +209,11 @@ def template(
     return intake.template_file(
         _engine, agency_code, parse_period(period), kind, list(guide), guide_title
     )
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def targets_outlook(_engine: Engine, year: int, version: str) -> list:
+    """The targets outlook of ``year`` (simulations: computed once per data version)."""
+    from services.outlook import targets_outlook as compute
+
+    return compute(_engine, year)

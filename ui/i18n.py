@@ -31,6 +31,7 @@ from ui import text_forecast as forecast_text
 from ui import text_hardening as hardening_text
 from ui import text_intake as intake_text
 from ui import text_kinds as kinds_text
+from ui import text_outlook as outlook_text
 from ui import text_units as units_text
 from ui import text_vintages as vintages_text
 from ui.markdown import plain
@@ -415,6 +416,7 @@ for _part in (
     hardening_text.TEXT,
     intake_text.TEXT,
     kinds_text.TEXT,
+    outlook_text.TEXT,
     units_text.TEXT,
     vintages_text.TEXT,
 ):

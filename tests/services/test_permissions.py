@@ -41,6 +41,7 @@ PAGE_TABLE: dict[str, set[str]] = {
     "admin_catalogue": {M},
     "gso_import": {A, M},
     "monitor": {L, A, D, M},
+    "outlook": {L, A, D, M},
 }
 
 ACTION_TABLE: dict[str, set[str]] = {
@@ -135,7 +136,7 @@ def test_a_data_officer_writes_only_for_its_own_agency(
 
 def test_pages_are_listed_in_navigation_order() -> None:
     assert pages_for(M) == list(PAGES)
-    assert pages_for(L) == ["overview", "explore", "supply", "monitor"]
+    assert pages_for(L) == ["overview", "explore", "supply", "monitor", "outlook"]
 
 
 def test_an_unknown_page_or_action_is_a_programming_error() -> None:

@@ -1,0 +1,23 @@
+"""The targets outlook page on the seeded database: the 2026 plan's CPI and GDP targets get a
+probability with their ranges; the others say why they have none."""
+
+from __future__ import annotations
+
+import re
+
+from ui.i18n import translate
+
+
+def test_the_outlook_gives_odds_where_a_series_measures_the_target(open_page) -> None:  # type: ignore[no-untyped-def]
+    at = open_page("views/outlook.py", role="leader")
+    assert not at.exception
+    assert at.title[0].value == translate("outlook.title", "vi")
+    table = at.dataframe[0].value
+    names = list(table.iloc[:, 0])
+    probabilities = dict(zip(names, table[translate("outlook.col.probability", "vi")], strict=True))
+    cpi = next(n for n in names if "CPI" in n)
+    gdp = next(n for n in names if "GDP" in n and "đầu người" not in n)
+    for name in (cpi, gdp):
+        assert re.fullmatch(r"[🟢🟡🔴] \d{1,3} %", probabilities[name]), probabilities[name]
+    notes = table[translate("outlook.col.reason", "vi")]
+    assert (notes == translate("outlook.no_series", "vi")).sum() == len(names) - 2

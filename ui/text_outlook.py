@@ -1,0 +1,76 @@
+"""Translations of the targets outlook; merged into ui.i18n."""
+
+from __future__ import annotations
+
+TEXT: dict[str, dict[str, str | dict]] = {
+    "vi": {
+        "page.outlook": "Triển vọng mục tiêu",
+        "outlook.title": "Triển vọng đạt các mục tiêu kế hoạch",
+        "outlook.year": "Năm kế hoạch",
+        "outlook.thresholds": (
+            "Xác suất đạt mục tiêu từ các kịch bản mô phỏng những tháng, quý còn lại của năm. "
+            "🟢 từ {green} % trở lên · 🟡 từ {red} % đến dưới {green} % · 🔴 dưới {red} %."
+        ),
+        "outlook.computing": "Đang mô phỏng các kịch bản…",
+        "outlook.col.target_name": "Chỉ tiêu",
+        "outlook.col.target": "Mục tiêu",
+        "outlook.col.known": "Số liệu đã có",
+        "outlook.col.median": "Kết quả cả năm (trung vị)",
+        "outlook.col.range80": "Khoảng 80 %",
+        "outlook.col.range95": "Khoảng 95 %",
+        "outlook.col.probability": "Xác suất đạt",
+        "outlook.col.reason": "Ghi chú",
+        "outlook.known": "{n}/{m} kỳ của năm; mới nhất {period}",
+        "outlook.no_series": "Chưa có chuỗi số liệu đo chỉ tiêu này.",
+        "outlook.target_unparsed": "Không đọc được mục tiêu.",
+        "outlook.too_short": "Chuỗi số liệu quá ngắn để dự báo.",
+        "outlook.too_far": "Số liệu mới nhất còn quá xa năm kế hoạch (hơn 24 kỳ).",
+        "outlook.year_known": "Cả năm đã có số liệu; xem kết quả ở Tổng quan.",
+        "outlook.how": "Cách tính",
+        "outlook.method": (
+            "- Với mỗi chỉ tiêu có chuỗi số liệu, mô hình san bằng mũ (dạng không gian trạng thái) "
+            "được ước lượng trên chuỗi và mô phỏng 2.000 kịch bản cho các kỳ còn lại của năm.\n"
+            "- Kết quả cả năm của mỗi kịch bản được tính theo đúng định nghĩa của mục tiêu: CPI "
+            "bình quân là trung bình 12 tháng của tốc độ tăng so với cùng kỳ; tăng trưởng GDP là "
+            "tổng GDP theo giá so sánh của bốn quý so với năm trước.\n"
+            '- Xác suất là tỷ lệ kịch bản đạt mục tiêu. "Khoảng X" được hiểu là trần X + 0,5 với '
+            "chỉ tiêu càng thấp càng tốt (CPI), sàn X − 0,5 với chỉ tiêu tăng trưởng."
+        ),
+    },
+    "en": {
+        "page.outlook": "Targets outlook",
+        "outlook.title": "Outlook for the plan targets",
+        "outlook.year": "Plan year",
+        "outlook.thresholds": (
+            "Probability of meeting each target, from simulated paths of the year's remaining "
+            "months or quarters. 🟢 {green} % or more · 🟡 {red} % to under {green} % · 🔴 under "
+            "{red} %."
+        ),
+        "outlook.computing": "Simulating the paths…",
+        "outlook.col.target_name": "Indicator",
+        "outlook.col.target": "Target",
+        "outlook.col.known": "Data known",
+        "outlook.col.median": "Year's outcome (median)",
+        "outlook.col.range80": "80 % range",
+        "outlook.col.range95": "95 % range",
+        "outlook.col.probability": "Probability of meeting it",
+        "outlook.col.reason": "Note",
+        "outlook.known": "{n}/{m} periods of the year; latest {period}",
+        "outlook.no_series": "No series measures this target yet.",
+        "outlook.target_unparsed": "The target's text is not understood.",
+        "outlook.too_short": "The series is too short to forecast.",
+        "outlook.too_far": "The newest data is too far from the plan year (over 24 periods).",
+        "outlook.year_known": "The whole year is known; see the outcome on the Overview.",
+        "outlook.how": "How it is computed",
+        "outlook.method": (
+            "- For each target with a series, an exponential-smoothing state-space model is fitted "
+            "to it and 2,000 paths of the year's remaining periods are simulated.\n"
+            "- Each path's outcome for the year is computed the way the target is defined: average "
+            "CPI growth is the mean of the 12 months' y/y rates; GDP growth is the year's four "
+            "quarters of GDP at constant prices on the previous year's.\n"
+            '- The probability is the share of paths that meet the target. "About X" is a '
+            "ceiling at X + 0.5 for an indicator the Government wants low (CPI) and a floor at "
+            "X − 0.5 for growth."
+        ),
+    },
+}

@@ -1,0 +1,69 @@
+"""Triển vọng mục tiêu: for each main target of the plan year, where it stands and the probability
+of meeting it, from simulated paths of the year's remaining months or quarters."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import streamlit as st
+
+from analytics.formatting import format_number, format_period
+from analytics.target_odds import GREEN_AT, RED_BELOW
+from ui import cache
+from ui.i18n import current_language, t
+
+LIGHTS = {"green": "🟢", "amber": "🟡", "red": "🔴", "none": "⚪"}
+
+lang = current_language()
+engine, version = cache.current_version()
+targets = cache.plan_targets(engine, version)
+years = sorted(targets["plan_year"].unique(), reverse=True)
+st.title(t("outlook.title"))
+year = st.selectbox(t("outlook.year"), years, index=0)
+st.caption(
+    t(
+        "outlook.thresholds",
+        green=format_number(100 * GREEN_AT, lang, 0),
+        red=format_number(100 * RED_BELOW, lang, 0),
+    )
+)
+with st.spinner(t("outlook.computing")):
+    rows = cache.targets_outlook(engine, int(year), version)
+
+
+def _range(pair: tuple[float, float]) -> str:
+    low, high = pair
+    if math.isnan(low):
+        return "–"
+    return f"{format_number(low, lang, 2)} – {format_number(high, lang, 2)}"
+
+
+table = pd.DataFrame(
+    {
+        t("outlook.col.target_name"): [row[f"name_{lang}"] for row, _, _ in rows],
+        t("outlook.col.target"): [row["target_text"] for row, _, _ in rows],
+        t("outlook.col.known"): [
+            t("outlook.known", n=o.known, m=o.periods, period=format_period(o.last_known, lang))
+            if o is not None and o.last_known is not None
+            else "–"
+            for _, o, _ in rows
+        ],
+        t("outlook.col.median"): [
+            format_number(o.median, lang, 2) if o is not None and not math.isnan(o.median) else "–"
+            for _, o, _ in rows
+        ],
+        t("outlook.col.range80"): [_range(o.range80) if o else "–" for _, o, _ in rows],
+        t("outlook.col.range95"): [_range(o.range95) if o else "–" for _, o, _ in rows],
+        t("outlook.col.probability"): [
+            f"{LIGHTS[o.light]} {format_number(100 * o.probability, lang, 0)} %"
+            if o is not None and not math.isnan(o.probability)
+            else "–"
+            for _, o, _ in rows
+        ],
+        t("outlook.col.reason"): [t(reason) if reason else "" for _, _, reason in rows],
+    }
+)
+st.dataframe(table, hide_index=True, width="stretch")
+with st.expander(t("outlook.how")):
+    st.markdown(t("outlook.method"))
