@@ -7,7 +7,7 @@ import urllib.error
 import urllib.request
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import sign_in
 from tests.e2e.streamlit_dom import wait_until_idle
@@ -27,8 +27,11 @@ def _status_without_cookies(url: str) -> int:
 def test_a_copied_download_link_fetches_nothing(page: Page, app_url: str) -> None:
     page.goto(f"{app_url}/kham-pha?ind=EXP_M.TOTAL&from=2024-01")
     sign_in(page)
+    button = page.get_by_role("button", name=translate("explore.download_csv", "vi"))
+    expect(button).to_be_enabled(timeout=60_000)
+    wait_until_idle(page)  # a click while the page still reruns can be lost
     with page.expect_download(timeout=60_000) as download:
-        page.get_by_role("button", name=translate("explore.download_csv", "vi")).click()
+        button.click()
     url = download.value.url
     assert "/media/" in url
     assert b"EXP_M.TOTAL" in page.request.get(url).body(), "the signed-in browser gets the file"
