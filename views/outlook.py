@@ -3,6 +3,7 @@ of meeting it, from simulated paths of the year's remaining months or quarters."
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import pandas as pd
@@ -18,9 +19,15 @@ LIGHTS = {"green": "🟢", "amber": "🟡", "red": "🔴", "none": "⚪"}
 lang = current_language()
 engine, version = cache.current_version()
 targets = cache.plan_targets(engine, version)
-years = sorted(targets["plan_year"].unique(), reverse=True)
+years = sorted((int(y) for y in targets["plan_year"].unique()), reverse=True)
+current = dt.date.today().year
 st.title(t("outlook.title"))
-year = st.selectbox(t("outlook.year"), years, index=0)
+year = st.selectbox(
+    t("outlook.year"),
+    years,
+    index=years.index(current) if current in years else 0,
+    key="outlook.year",
+)
 st.caption(
     t(
         "outlook.thresholds",
