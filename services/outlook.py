@@ -41,3 +41,41 @@ def targets_outlook(
         result = outlook(source, series, target, year, direction(row["name_en"]))
         found.append((row, result, result.reason))
     return found
+
+
+def meeting_days(year: int, today: dt.date) -> list[dt.date]:
+    """The days the history is computed for: the last day of each month of ``year`` that has
+    ended by ``today`` (what each month's Government meeting could know), at least one."""
+    days = [(pd.Period(year=year, month=month, freq="M")).end_time.date() for month in range(1, 13)]
+    past = [day for day in days if day <= today]
+    return past or [min(today, days[-1])]
+
+
+def outlook_history(engine: Engine, year: int, days: list[dt.date]) -> pd.DataFrame:
+    """How each target's probability moved: one row per day and target, computed with only the
+    values known on that day (their vintage), as a meeting then would have seen it. Columns:
+    ``day, name_vi, name_en, probability, median``. Days on which nothing new had been published
+    share one computation."""
+    releases = {}
+    for source in OUTLOOK_SOURCES.values():
+        history = repository.vintages(engine, source.code)
+        releases[source.code] = sorted(set(history["vintage"])) if not history.empty else []
+    computed: dict[tuple, list[dict]] = {}
+    rows = []
+    for day in days:
+        state = tuple(
+            max((v for v in known if v <= day), default=None) for known in releases.values()
+        )
+        if state not in computed:
+            computed[state] = [
+                {
+                    "name_vi": row["name_vi"],
+                    "name_en": row["name_en"],
+                    "probability": found.probability,
+                    "median": found.median,
+                }
+                for row, found, _ in targets_outlook(engine, year, as_of=day)
+                if found is not None and found.reason is None
+            ]
+        rows += [{"day": day, **entry} for entry in computed[state]]
+    return pd.DataFrame(rows, columns=["day", "name_vi", "name_en", "probability", "median"])

@@ -217,3 +217,12 @@ def targets_outlook(_engine: Engine, year: int, version: str) -> list:
     from services.outlook import targets_outlook as compute
 
     return compute(_engine, year)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def outlook_history(_engine: Engine, year: int, version: str, today: dt.date) -> pd.DataFrame:
+    """How the targets' probabilities of ``year`` moved, as known at each month's end."""
+    from services.outlook import meeting_days
+    from services.outlook import outlook_history as compute
+
+    return compute(_engine, year, meeting_days(year, today))

@@ -26,6 +26,13 @@ TEXT: dict[str, dict[str, str | dict]] = {
         "outlook.too_short": "Chuỗi số liệu quá ngắn để dự báo.",
         "outlook.too_far": "Số liệu mới nhất còn quá xa năm kế hoạch (hơn 24 kỳ).",
         "outlook.year_known": "Cả năm đã có số liệu; xem kết quả ở Tổng quan.",
+        "outlook.history": "Xác suất qua các tháng, như đã biết khi đó",
+        "outlook.history_caption": (
+            "Mỗi điểm tính lại với số liệu đã công bố đến cuối tháng đó (các phiên bản), như "
+            "phiên họp Chính phủ tháng đó đã có thể thấy."
+        ),
+        "outlook.history_none": "Chưa có tháng nào của năm kế hoạch có đủ số liệu để tính.",
+        "outlook.history_day": "Số liệu đến ngày",
         "outlook.how": "Cách tính",
         "outlook.method": (
             "- Với mỗi chỉ tiêu có chuỗi số liệu, mô hình san bằng mũ (dạng không gian trạng thái) "
@@ -61,6 +68,13 @@ TEXT: dict[str, dict[str, str | dict]] = {
         "outlook.too_short": "The series is too short to forecast.",
         "outlook.too_far": "The newest data is too far from the plan year (over 24 periods).",
         "outlook.year_known": "The whole year is known; see the outcome on the Overview.",
+        "outlook.history": "The probability month by month, as known then",
+        "outlook.history_caption": (
+            "Each point is computed again with the values published by the end of that month "
+            "(their vintages), as that month's Government meeting could have seen it."
+        ),
+        "outlook.history_none": "No month of the plan year has enough data yet.",
+        "outlook.history_day": "Data as of",
         "outlook.how": "How it is computed",
         "outlook.method": (
             "- For each target with a series, an exponential-smoothing state-space model is fitted "

@@ -11,6 +11,7 @@ import streamlit as st
 
 from analytics.formatting import format_number, format_period
 from analytics.target_odds import GREEN_AT, RED_BELOW
+from charts.outlook import probability_history_chart
 from ui import cache
 from ui.i18n import current_language, t
 
@@ -72,5 +73,26 @@ table = pd.DataFrame(
     }
 )
 st.dataframe(table, hide_index=True, width="stretch")
+st.subheader(t("outlook.history"))
+st.caption(t("outlook.history_caption"))
+history = cache.outlook_history(engine, int(year), version, dt.date.today())
+if history.empty:
+    st.info(t("outlook.history_none"))
+else:
+    st.altair_chart(
+        probability_history_chart(
+            history,
+            f"name_{lang}",
+            {
+                "day": t("outlook.history_day"),
+                "probability": t("outlook.col.probability"),
+                "target": t("outlook.col.target_name"),
+                "green_at": GREEN_AT,
+                "red_below": RED_BELOW,
+            },
+            lang,
+        ),
+        width="stretch",
+    )
 with st.expander(t("outlook.how")):
     st.markdown(t("outlook.method"))
