@@ -25,6 +25,7 @@ PRE_2013 = sorted(p for p in WORKBOOKS.glob("*.gz") if p.name[:4] < "2013")
         ("ChØ sè gi¸ tiªu dïng", "Chỉ số giá tiêu dùng"),
         ("hµng ho¸ xuÊt khÈu", "hàng hoá xuất khẩu"),
         ("§iÖn tho¹i", "Điện thoại"),
+        ("®Çu t­ trùc tiÕp", "đầu tư trực tiếp"),  # lower-case đ is "®"
         ("§ång b»ng s«ng Cöu Long", "Đồng bằng sông Cửu Long"),
         ("B×nh D­¬ng", "Bình Dương"),
         ("B×nh Dương", "Bình Dương"),  # converted by half: the strong letter is mended
