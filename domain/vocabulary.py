@@ -136,6 +136,7 @@ class Action(StrEnum):
     INTAKE_REJECT = "intake.reject"
     OBLIGATION_CHANGE = "obligation.change"
     MONITOR_READ = "monitor.read"
+    BRIEFING_MAKE = "briefing.make"
 
     @property
     def group(self) -> str:
@@ -184,6 +185,7 @@ class PageKey(StrEnum):
     GSO_IMPORT = "gso_import"
     MONITOR = "monitor"
     OUTLOOK = "outlook"
+    PRESENT = "present"
 
 
 class SubmissionKind(StrEnum):

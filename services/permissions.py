@@ -34,6 +34,7 @@ PAGES: dict[PageKey, frozenset[Role]] = {
     PageKey.GSO_IMPORT: frozenset({ANALYST, ADMIN}),
     PageKey.MONITOR: EVERYONE,
     PageKey.OUTLOOK: EVERYONE,
+    PageKey.PRESENT: frozenset({LEADER, ANALYST, ADMIN}),
 }
 
 ACTIONS: dict[Action, frozenset[Role]] = {
@@ -50,6 +51,7 @@ ACTIONS: dict[Action, frozenset[Role]] = {
     Action.INTAKE_REJECT: frozenset({DATA_OFFICER, ANALYST, ADMIN}),
     Action.OBLIGATION_CHANGE: frozenset({ADMIN}),
     Action.MONITOR_READ: EVERYONE,
+    Action.BRIEFING_MAKE: frozenset({LEADER, ANALYST, ADMIN}),
 }
 
 AGENCY_BOUND_ACTIONS = frozenset(

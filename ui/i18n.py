@@ -25,6 +25,7 @@ import streamlit as st
 from analytics.formatting import LANGUAGES, format_number, locale_of
 from domain.errors import CockpitError
 from ui import text_accounts as accounts_text
+from ui import text_briefing as briefing_text
 from ui import text_export as export_text
 from ui import text_fields as fields_text
 from ui import text_forecast as forecast_text
@@ -410,6 +411,7 @@ TEXT: dict[str, dict[str, Message]] = {
 
 for _part in (
     accounts_text.TEXT,
+    briefing_text.TEXT,
     export_text.TEXT,
     fields_text.TEXT,
     forecast_text.TEXT,
