@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run setup db test lint bench bench-forecast forecast admin clean deploy-check gso-import
+.PHONY: run setup db test lint bench bench-forecast forecast admin clean deploy-check gso-import briefing
 
 $(BIN)/activate:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -35,6 +35,7 @@ lint: $(VENV)/.dev
 test: $(VENV)/.dev db lint
 	bash scripts/ensure_chromium.sh
 	bash scripts/ensure_nginx.sh
+	bash scripts/ensure_poppler.sh
 	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
 
 # The page benchmark drives Debian's chromium through Playwright, a test dependency.
@@ -62,6 +63,12 @@ forecast: db
 gso-import: db
 	@test -n "$(FILE)" -a -n "$(ANALYST)" || { echo "Usage: make gso-import FILE=<workbook> ANALYST=<username> [CONFIRM=1]"; exit 2; }
 	$(BIN)/python -m jobs.gso_import "$(FILE)" --user "$(ANALYST)" $(if $(CONFIRM),--confirm,)
+
+# The month's briefing deck, PowerPoint and PDF, in var/briefings (AS_OF: data as known that day).
+# LANG is vi or en; the locale's LANG of the shell (C.UTF-8 ...) means the default, Vietnamese.
+briefing: db
+	@test -n "$(PERIOD)" || { echo "Usage: make briefing PERIOD=2025-02 [LANG=vi|en] [AS_OF=YYYY-MM-DD]"; exit 2; }
+	$(BIN)/python -m jobs.briefing --period "$(PERIOD)" --lang "$(if $(filter vi en,$(LANG)),$(LANG),vi)" $(if $(AS_OF),--as-of "$(AS_OF)",)
 
 admin: db
 	@test -n "$(USERNAME)" || { echo "Usage: make admin USERNAME=<name>"; exit 2; }

@@ -48,6 +48,7 @@ PAGES = [
     (PageKey.OVERVIEW, ":material/dashboard:", "tong-quan", "nav.section.browse"),
     (PageKey.EXPLORE, ":material/query_stats:", "kham-pha", "nav.section.browse"),
     (PageKey.OUTLOOK, ":material/flag:", "trien-vong-muc-tieu", "nav.section.browse"),
+    (PageKey.PRESENT, ":material/slideshow:", "trinh-chieu", "nav.section.browse"),
     (PageKey.FORECAST_LAB, ":material/insights:", "phong-du-bao", "nav.section.work"),
     (PageKey.SUPPLY, ":material/upload:", "cung-cap-so-lieu", "nav.section.work"),
     (PageKey.MONITOR, ":material/fact_check:", "tinh-hinh-cung-cap", "nav.section.work"),

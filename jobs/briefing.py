@@ -17,10 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+from sqlalchemy import Engine
 
 from data.engine import make_engine
 from domain.vocabulary import Role
-from ui.briefing import briefing_files
+from reports.briefing import build_deck
+from reports.deck import Deck
+from reports.render import DeckFiles, deck_files
+from services.briefing import briefing_data
+from ui.translations import translate, unit_text
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,19 @@ class Briefer:
     username: str = "system:briefing"
     role: str = Role.ANALYST
     agency_code: str | None = None
+
+
+def briefing_files(
+    engine: Engine, period: pd.Period, lang: str, as_of: dt.date
+) -> tuple[Deck, DeckFiles]:
+    """The deck of ``period`` in ``lang`` with the data known on ``as_of``, and its files."""
+    data = briefing_data(engine, Briefer(), period, as_of)
+
+    def text(key: str, **params: object) -> str:
+        return translate(key, lang, **params)
+
+    deck = build_deck(data, lang, text, lambda unit: unit_text(unit, lang))
+    return deck, deck_files(deck)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"The day {args.as_of!r} is not a date written YYYY-MM-DD.", file=sys.stderr)
         return 2
     started = time.perf_counter()
-    deck, files = briefing_files(make_engine(), Briefer(), period, args.lang, as_of)
+    deck, files = briefing_files(make_engine(), period, args.lang, as_of)
     args.out.mkdir(parents=True, exist_ok=True)
     stem = deck.file_stem(str(period))
     for suffix, content in ((".pptx", files.pptx), (".pdf", files.pdf)):

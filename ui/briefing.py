@@ -1,6 +1,6 @@
 """The briefing deck in a language: the service's figures made into slides with the app's own
-translation table, and the deck's files. Shared by the presentation mode, its download buttons
-and ``make briefing``."""
+translation table, and the deck's files. Shared by the presentation mode and its download buttons
+(``make briefing`` does the same in ``jobs.briefing``)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from reports.briefing import build_deck
 from reports.deck import Deck
 from reports.render import DeckFiles, deck_files
 from services.briefing import briefing_data
-from ui.i18n import translate, unit_text
+from ui.translations import translate, unit_text
 
 
 def briefing_deck(

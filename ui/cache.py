@@ -226,3 +226,32 @@ def outlook_history(_engine: Engine, year: int, version: str, today: dt.date) ->
     from services.outlook import outlook_history as compute
 
     return compute(_engine, year, meeting_days(year, today))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def briefing_deck(
+    _engine: Engine, _user: Any, period: str, lang: str, as_of: dt.date, version: str, fv: str
+) -> Any:
+    """The briefing's slides for a month (``YYYY-MM``), per data and forecasts version."""
+    from ui.briefing import briefing_deck as build
+
+    return build(_engine, _user, pd.Period(period, "M"), lang, as_of)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def briefing_files(
+    _engine: Engine, _user: Any, period: str, lang: str, as_of: dt.date, version: str, fv: str
+) -> Any:
+    """The briefing's PowerPoint and PDF files, made from the cached slides."""
+    from reports.render import deck_files
+
+    return deck_files(briefing_deck(_engine, _user, period, lang, as_of, version, fv))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def chart_file(spec_json: str, kind: str) -> bytes:
+    """A chart's Vega-Lite specification (JSON) rendered as ``"png"`` or ``"svg"``."""
+    from reports.chart_export import chart_png, chart_svg
+
+    spec = json.loads(spec_json)
+    return chart_png(spec) if kind == "png" else chart_svg(spec).encode("utf-8")

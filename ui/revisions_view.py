@@ -14,6 +14,7 @@ from analytics.vintages import revised_only, revision_history
 from charts.revisions import first_vs_latest_chart
 from domain.vocabulary import Frequency
 from ui import cache, state
+from ui.chart_view import show_chart
 from ui.i18n import t, unit_text
 from ui.markdown import plain
 
@@ -54,7 +55,9 @@ def show_revisions(
             key: t(f"revisions.chart.{key}")
             for key in ("first", "latest", "period", "release", "vintage")
         }
-        st.altair_chart(first_vs_latest_chart(shown, labels, lang, unit), width="stretch")
+        show_chart(
+            first_vs_latest_chart(shown, labels, lang, unit), f"revisions-{code}", "revisions"
+        )
         frequency = Frequency.parse(meta.loc[code, "frequency"]).pandas
         newest_first = shown.iloc[::-1]
         st.dataframe(_table(newest_first, frequency, lang), hide_index=True, width="stretch")

@@ -16,6 +16,7 @@ from domain.headlines import HEADLINE_CODES
 from domain.periods import parse_period
 from ui import cache, state
 from ui.agencies_view import agency_name
+from ui.chart_view import show_chart
 from ui.data_age_view import show_age
 from ui.definitions_view import definition_line
 from ui.explore_choices import settle
@@ -226,7 +227,7 @@ if not result.frame.empty:
         if (stored := cache.latest_published(engine, code, view.transform, forecast_version))
     }
     forecasts = forecast_rows(result.frame, published, view, lang)
-    st.altair_chart(
+    show_chart(
         series_chart(
             result.frame,
             lang=lang,
@@ -234,7 +235,8 @@ if not result.frame.empty:
             value_title=units[0] if len(units) == 1 else "",
             forecasts=forecasts,
         ),
-        width="stretch",
+        "-".join(view.codes),
+        "explore",
     )
     st.caption(t("explore.applied", steps=describe_steps(result.steps, view, lang)))
     show_age([parse_period(label) for label in result.frame["period_label"]], lang)

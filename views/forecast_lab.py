@@ -32,6 +32,7 @@ from services import forecasts as forecast_service
 from services.permissions import can, require_page
 from ui import cache, state
 from ui.auth import current_user
+from ui.chart_view import show_chart
 from ui.data_age_view import show_age
 from ui.explore_data import shown_unit
 from ui.forecast_view import (
@@ -326,7 +327,9 @@ if result is not None:
         labels,
         lang,
     )
-    st.altair_chart(fan_chart(chart_frame, lang=lang, value_title=unit), width="stretch")
+    show_chart(
+        fan_chart(chart_frame, lang=lang, value_title=unit), f"forecast-{code}", "lab-forecast"
+    )
     caption, supported = band_caption(result.backtest, result.levels, lang)
     coverage_columns = st.columns([4, 1, 1])
     (coverage_columns[0].caption if supported else coverage_columns[0].warning)(caption)
@@ -348,15 +351,17 @@ if result is not None:
         lags = ljung_box_lags(len(errors), season)
         test = ljung_box(errors, lags)
         diagnostics = st.columns([3, 1])
-        diagnostics[0].altair_chart(
-            acf_chart(
-                autocorrelations(errors, max(lags, min(2 * season, len(errors) - 1))),
-                lang=lang,
-                lag_title=t("lab.diagnostics.lag"),
-                acf_title=t("lab.diagnostics.acf"),
-            ),
-            width="stretch",
-        )
+        with diagnostics[0]:
+            show_chart(
+                acf_chart(
+                    autocorrelations(errors, max(lags, min(2 * season, len(errors) - 1))),
+                    lang=lang,
+                    lag_title=t("lab.diagnostics.lag"),
+                    acf_title=t("lab.diagnostics.acf"),
+                ),
+                f"residual-acf-{code}",
+                "lab-acf",
+            )
         diagnostics[1].metric(t("lab.diagnostics.p_value"), format_number(test.p_value, lang, 3))
         diagnostics[1].caption(
             t(

@@ -13,6 +13,7 @@ from analytics.formatting import format_number, format_period
 from analytics.target_odds import GREEN_AT, RED_BELOW
 from charts.outlook import probability_history_chart
 from ui import cache
+from ui.chart_view import show_chart
 from ui.i18n import current_language, t
 
 LIGHTS = {"green": "🟢", "amber": "🟡", "red": "🔴", "none": "⚪"}
@@ -79,7 +80,7 @@ history = cache.outlook_history(engine, int(year), version, dt.date.today())
 if history.empty:
     st.info(t("outlook.history_none"))
 else:
-    st.altair_chart(
+    show_chart(
         probability_history_chart(
             history,
             f"name_{lang}",
@@ -92,7 +93,8 @@ else:
             },
             lang,
         ),
-        width="stretch",
+        f"outlook-{year}",
+        "outlook-history",
     )
 with st.expander(t("outlook.how")):
     st.markdown(t("outlook.method"))

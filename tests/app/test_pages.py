@@ -117,6 +117,39 @@ def test_explore_offers_csv_and_excel_of_what_is_shown(open_page) -> None:  # ty
     at = open_page("views/explore.py", ind=CPI, **{"from": "2024-01", "to": "2024-12"})
     labels = [button.proto.label for button in at.get("download_button")]
     assert labels == [
+        translate("chart.png", "vi"),
+        translate("chart.svg", "vi"),
         translate("explore.download_csv", "vi"),
         translate("explore.download_xlsx", "vi"),
     ]
+
+
+def test_every_chart_has_its_png_and_svg_downloads(open_page) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from ui import cache
+
+    pages = [
+        ("views/explore.py", {"ind": CPI, "from": "2024-01"}, "analyst"),
+        ("views/outlook.py", {}, "leader"),
+        ("views/present.py", {"m": "2025-02", "s": "4"}, "leader"),
+    ]
+    for page, params, role in pages:
+        at = open_page(page, role=role, **params)
+        assert not at.exception
+        charts = [e for e in at.main if getattr(e, "type", "") == "vega_lite_chart"]
+        labels = [button.proto.label for button in at.get("download_button")]
+        assert charts, page
+        assert labels.count(translate("chart.png", "vi")) == len(charts), page
+        assert labels.count(translate("chart.svg", "vi")) == len(charts), page
+    import altair as alt
+    import pandas as pd
+
+    frame = pd.DataFrame({"tháng": ["2025-01", "2025-02"], "giá trị": [3.63, 2.91]})
+    chart = alt.Chart(frame).mark_line().encode(x="tháng:O", y="giá trị:Q")
+    spec = chart.properties(width="container", title="Chỉ số giá tiêu dùng").to_dict()
+    png = cache.chart_file(json.dumps(spec), "png")
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    svg = cache.chart_file(json.dumps(spec), "svg").decode()
+    assert svg.startswith("<svg") and "</svg>" in svg
+    assert "Chỉ số giá tiêu dùng" in svg, "the words are text in the SVG, in Vietnamese"

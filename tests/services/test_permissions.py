@@ -42,6 +42,7 @@ PAGE_TABLE: dict[str, set[str]] = {
     "gso_import": {A, M},
     "monitor": {L, A, D, M},
     "outlook": {L, A, D, M},
+    "present": {L, A, M},
 }
 
 ACTION_TABLE: dict[str, set[str]] = {
@@ -58,6 +59,7 @@ ACTION_TABLE: dict[str, set[str]] = {
     "intake.reject": {D, A, M},
     "monitor.read": {L, A, D, M},
     "obligation.change": {M},
+    "briefing.make": {L, A, M},
 }
 
 
@@ -136,7 +138,7 @@ def test_a_data_officer_writes_only_for_its_own_agency(
 
 def test_pages_are_listed_in_navigation_order() -> None:
     assert pages_for(M) == list(PAGES)
-    assert pages_for(L) == ["overview", "explore", "supply", "monitor", "outlook"]
+    assert pages_for(L) == ["overview", "explore", "supply", "monitor", "outlook", "present"]
 
 
 def test_an_unknown_page_or_action_is_a_programming_error() -> None:

@@ -1,0 +1,144 @@
+"""The briefing's figures on a copy of the seeded database: only what was known on the day asked
+(a revision published later is not in an earlier deck: a test that would catch a leak), only the
+months up to the briefing's, forecasts made by that day, the role check, and ``make briefing``'s
+job writing the same files twice."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from sqlalchemy import Engine, insert
+
+from analytics.observations import series
+from data import repository
+from data import tables as t
+from data.engine import make_engine
+from domain.errors import PermissionDenied
+from forecasting import forecast
+from services import forecasts as forecast_service
+from services.briefing import briefing_data
+from tests.app.conftest import APP, user_for
+
+CPI = "CPI_YOY.CHI_SO_GIA_TIEU_DUNG"
+FEBRUARY = pd.Period("2025-02", "M")
+
+
+def _copy(folder: Path) -> str:
+    """A consistent copy of the seeded database (SQLite's backup, WAL included), as a URL."""
+    copy = folder / "cockpit.db"
+    source = sqlite3.connect(os.environ["COCKPIT_DATABASE_URL"].removeprefix("sqlite:///"))
+    target = sqlite3.connect(copy)
+    with target:
+        source.backup(target)
+    source.close()
+    target.close()
+    return f"sqlite:///{copy}"
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Engine:
+    engine = make_engine(_copy(tmp_path))
+    yield engine
+    engine.dispose()
+
+
+def _cpi(engine: Engine, as_of: dt.date, period: pd.Period = FEBRUARY) -> pd.Series:
+    data = briefing_data(engine, user_for("leader"), period, as_of)
+    return next(item for item in data.indicators if item.code == CPI).values
+
+
+def test_a_revision_published_later_is_not_in_an_earlier_briefing(engine: Engine) -> None:
+    known = repository.observations(engine, [CPI])
+    february = known[pd.to_datetime(known["period_start"]) == FEBRUARY.start_time].iloc[0]
+    first_known = pd.Timestamp(february["vintage"]).date()
+    with engine.begin() as conn:
+        conn.execute(
+            insert(t.observations),
+            [
+                {
+                    "indicator_code": CPI,
+                    "geography_code": "VN",
+                    "period_start": FEBRUARY.start_time.date(),
+                    "period_end": FEBRUARY.end_time.date(),
+                    "value": float(february["value"]) + 1.0,
+                    "status": "official",
+                    "vintage": dt.date(2025, 4, 15),
+                    "source": "test revision",
+                    "recorded_at": dt.datetime(2025, 4, 15),
+                    "recorded_by": "test",
+                }
+            ],
+        )
+    before = _cpi(engine, dt.date(2025, 4, 14))
+    after = _cpi(engine, dt.date(2025, 4, 15))
+    assert first_known <= dt.date(2025, 4, 14)
+    assert before[FEBRUARY] == pytest.approx(float(february["value"]))
+    assert after[FEBRUARY] == pytest.approx(float(february["value"]) + 1.0)
+    assert (before.drop(FEBRUARY) == after.drop(FEBRUARY)).all(), "other months unchanged"
+    data = briefing_data(engine, user_for("leader"), FEBRUARY, dt.date(2025, 4, 14))
+    assert data.vintage is not None and data.vintage <= dt.date(2025, 4, 14)
+    assert briefing_data(engine, user_for("leader"), FEBRUARY, dt.date(2025, 4, 15)).vintage == (
+        dt.date(2025, 4, 15)
+    )
+
+
+def test_a_briefing_stops_at_its_month(engine: Engine) -> None:
+    january = _cpi(engine, dt.date.today(), pd.Period("2025-01", "M"))
+    assert january.index[-1] == pd.Period("2025-01", "M")
+
+
+def test_a_forecast_counts_from_the_day_it_was_made(engine: Engine) -> None:
+    history = series(repository.observations(engine, [CPI]), CPI, "M").iloc[-60:]
+    forecast_service.publish(
+        engine, user_for("analyst"), CPI, forecast(history, 6, "naive"), "level", "M", "v", None
+    )
+    leader = user_for("leader")
+    later = briefing_data(engine, leader, FEBRUARY, dt.date.today())
+    cpi = next(item for item in later.indicators if item.code == CPI)
+    assert cpi.forecast_kind == "published" and cpi.forecast_made == dt.date.today()
+    assert len(cpi.forecast) == 6
+    earlier = briefing_data(engine, leader, FEBRUARY, dt.date(2025, 3, 31))
+    assert next(item for item in earlier.indicators if item.code == CPI).forecast is None
+
+
+def test_a_data_officer_may_not_make_a_briefing(engine: Engine) -> None:
+    with pytest.raises(PermissionDenied):
+        briefing_data(engine, user_for("data_officer"), FEBRUARY, dt.date.today())
+
+
+def _job(out: Path, *args: str) -> subprocess.CompletedProcess:
+    out.mkdir(parents=True, exist_ok=True)
+    return subprocess.run(
+        [sys.executable, "-m", "jobs.briefing", "--out", str(out), *args],
+        cwd=Path(APP).parent,
+        env={**os.environ, "COCKPIT_DATABASE_URL": _copy(out)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_the_job_writes_the_same_deck_twice(tmp_path: Path) -> None:
+    args = ("--period", "2025-02", "--lang", "vi", "--as-of", "2025-03-31")
+    first, second = _job(tmp_path / "a", *args), _job(tmp_path / "b", *args)
+    assert first.returncode == 0, first.stderr
+    assert "13 slides" in first.stdout
+    for suffix in (".pptx", ".pdf"):
+        name = f"briefing-2025-02-vi{suffix}"
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    assert second.returncode == 0
+
+
+def test_the_job_refuses_a_month_it_cannot_read(tmp_path: Path) -> None:
+    done = _job(tmp_path, "--period", "2025-2")
+    assert done.returncode == 2
+    assert "YYYY-MM" in done.stderr and "Traceback" not in done.stderr
+    done = _job(tmp_path, "--period", "2025-02", "--as-of", "31/03/2025")
+    assert done.returncode == 2 and "YYYY-MM-DD" in done.stderr
