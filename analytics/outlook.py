@@ -66,6 +66,9 @@ class Outlook:
     range95: tuple[float, float] = (math.nan, math.nan)
     light: str = "none"
     reason: str | None = None
+    latest: float = math.nan
+    year_to_date: float = math.nan
+    latest_status: str | None = None
 
 
 def outlook(
@@ -86,7 +89,14 @@ def outlook(
     first = first.asfreq(source.frequency, how="start")
     last = pd.Period(year=year, month=12, freq="M").asfreq(source.frequency, how="end")
     known_in_year = data[(data.index.year == year)]
-    base = Outlook(year, len(known_in_year), per_year, data.index[-1] if len(data) else None)
+    base = Outlook(
+        year,
+        len(known_in_year),
+        per_year,
+        data.index[-1] if len(data) else None,
+        latest=latest_figure(source, data),
+        year_to_date=year_to_date(source, data, year),
+    )
     if len(data) < MIN_HISTORY:
         return _with(base, reason="outlook.too_short")
     if data.index[-1] >= last:
@@ -116,6 +126,35 @@ def outlook(
         range95=outcome_range(outcomes, 95),
         light=light(p),
     )
+
+
+def latest_figure(source: OutlookSource, data: pd.Series) -> float:
+    """The latest figure as the target reads it: the rate itself (CPI), or a level's growth on
+    the same period a year earlier (GDP), in %; NaN if there is none."""
+    data = data.dropna()
+    if data.empty:
+        return math.nan
+    if source.how != "growth":
+        return float(data.iloc[-1])
+    before = data.get(data.index[-1] - (12 if source.frequency == "M" else 4))
+    return math.nan if before is None else 100.0 * (float(data.iloc[-1]) / float(before) - 1)
+
+
+def year_to_date(source: OutlookSource, data: pd.Series, year: int) -> float:
+    """The year's figure so far, computed the way the target is: the mean of the months known
+    (average CPI), or the growth of the quarters known on the same quarters a year earlier (GDP);
+    NaN before the year's first figure."""
+    data = data.dropna()
+    known = data[data.index.year == year]
+    if known.empty:
+        return math.nan
+    if source.how != "growth":
+        return float(known.mean())
+    per_year = 12 if source.frequency == "M" else 4
+    earlier = [data.get(p - per_year) for p in known.index]
+    if any(value is None for value in earlier):
+        return math.nan
+    return 100.0 * (float(known.sum()) / float(sum(earlier)) - 1)
 
 
 def _with(base: Outlook, **changes: object) -> Outlook:

@@ -23,7 +23,14 @@ import numpy as np
 
 from analytics.targets import Acceptance, acceptance
 
-__all__ = ["Acceptance", "acceptance", "light", "probability", "year_outcomes"]
+__all__ = [
+    "Acceptance",
+    "acceptance",
+    "light",
+    "probability",
+    "rule_text",
+    "year_outcomes",
+]
 
 GREEN_AT = 0.8
 """From this probability on, the target is on track (green)."""
@@ -82,6 +89,20 @@ def light(p: float) -> str:
     if p >= GREEN_AT:
         return "green"
     return "amber" if p >= RED_BELOW else "red"
+
+
+def rule_text(rule: Acceptance, lang: str) -> str:
+    """How an outcome is judged, written for ``lang``: "≤ 5,0", "≥ 6,0", "> 90", "6,0 – 6,5"."""
+    from analytics.formatting import format_number
+
+    low, high = format_number(rule.low, lang, 1), format_number(rule.high, lang, 1)
+    if math.isinf(rule.low) and math.isinf(rule.high):
+        return "–"
+    if math.isinf(rule.low):
+        return f"{'<' if rule.high_open else '≤'} {high}"
+    if math.isinf(rule.high):
+        return f"{'>' if rule.low_open else '≥'} {low}"
+    return f"{low} – {high}"
 
 
 def outcome_range(outcomes: np.ndarray, level: int) -> tuple[float, float]:

@@ -53,6 +53,8 @@ EXPLORE_VIEW = {"ind": ",".join(EXPLORE_CODES), "tf": "yoy_pct"}
 PAGES: dict[str, tuple[str, dict[str, str]]] = {
     "overview": ("views/overview.py", {}),
     "explore": ("views/explore.py", EXPLORE_VIEW),
+    "outlook": ("views/outlook.py", {}),
+    "present": ("views/present.py", {"m": "2025-02", "s": "4"}),
 }
 BARE = "bare"
 BARE_SCRIPT = "import streamlit as st\n\nst.write('Cockpit')\n"
@@ -131,6 +133,10 @@ def check_drawn(page: str, test: AppTest) -> None:
         raise RuntimeError("the Overview drew no headline tile")
     if page == "explore" and not test.get("vega_lite_chart"):
         raise RuntimeError(f"the Explore view {EXPLORE_VIEW} drew no chart")
+    if page == "outlook" and not test.dataframe:
+        raise RuntimeError("the targets outlook drew no table")
+    if page == "present" and not test.get("vega_lite_chart"):
+        raise RuntimeError("the presentation's indicator slide drew no chart")
 
 
 def warm_seconds(page: str, runs: int = WARM_RUNS) -> list[float]:

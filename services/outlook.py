@@ -5,13 +5,15 @@ rest of the year (``analytics.outlook``). A read: anyone signed in may see it.""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import Engine
 
-from analytics.outlook import OUTLOOK_SOURCES, Outlook, outlook
+from analytics.outlook import OUTLOOK_SOURCES, Outlook, latest_figure, outlook
 from analytics.plan import direction
-from analytics.targets import parse_target
+from analytics.targets import acceptance, parse_number, parse_target
 from data import repository
 from domain.errors import InputError
 
@@ -39,6 +41,8 @@ def targets_outlook(
             index=pd.PeriodIndex(pd.to_datetime(frame["period_start"]), freq=source.frequency),
         )
         result = outlook(source, series, target, year, direction(row["name_en"]))
+        statuses = frame["status"].to_numpy()
+        result = replace(result, latest_status=str(statuses[-1]) if len(statuses) else None)
         found.append((row, result, result.reason))
     return found
 
@@ -79,3 +83,65 @@ def outlook_history(engine: Engine, year: int, days: list[dt.date]) -> pd.DataFr
             ]
         rows += [{"day": day, **entry} for entry in computed[state]]
     return pd.DataFrame(rows, columns=["day", "name_vi", "name_en", "probability", "median"])
+
+
+CALIBRATION_COLUMNS = [
+    "year",
+    "name_vi",
+    "name_en",
+    "day",
+    "probability",
+    "latest_meets",
+    "met",
+    "outcome",
+]
+
+
+def calibration(engine: Engine, before: int) -> pd.DataFrame:
+    """The probabilities a meeting would have seen at the end of each month of every plan year
+    before ``before`` whose outcome is published, with the rule "the latest figure already meets
+    it" and whether the target was met (``analytics.outlook_calibration``). One row per target and
+    month the database has the figures for."""
+    from analytics.outlook_calibration import expected_last, known_on, latest_meets
+
+    targets = repository.plan_targets(engine)
+    rows = []
+    for _, row in targets[targets["plan_year"] < before].iterrows():
+        source = OUTLOOK_SOURCES.get(row["name_en"])
+        actual = row.get("actual_text")
+        if source is None or not isinstance(actual, str) or not actual.strip():
+            continue
+        try:
+            target = parse_target(row["target_text"])
+            outcome = parse_number(actual)
+        except (InputError, TypeError):
+            continue
+        higher = direction(row["name_en"])
+        rule = acceptance(target, higher)
+        met = bool(rule.meets(np.array([outcome]))[0])
+        frame = repository.observations(engine, [source.code])
+        series = pd.Series(
+            frame["value"].astype(float).to_numpy(),
+            index=pd.PeriodIndex(pd.to_datetime(frame["period_start"]), freq=source.frequency),
+        ).sort_index()
+        year = int(row["plan_year"])
+        for day in meeting_days(year, dt.date(year, 12, 31)):
+            known = known_on(series, day)
+            if known.empty or known.index[-1] < expected_last(source.frequency, day):
+                continue
+            found = outlook(source, known, target, year, higher)
+            if found.reason is not None:
+                continue
+            rows.append(
+                {
+                    "year": year,
+                    "name_vi": row["name_vi"],
+                    "name_en": row["name_en"],
+                    "day": day,
+                    "probability": found.probability,
+                    "latest_meets": latest_meets(latest_figure(source, known), rule),
+                    "met": met,
+                    "outcome": outcome,
+                }
+            )
+    return pd.DataFrame(rows, columns=CALIBRATION_COLUMNS)

@@ -255,3 +255,11 @@ def chart_file(spec_json: str, kind: str) -> bytes:
 
     spec = json.loads(spec_json)
     return chart_png(spec) if kind == "png" else chart_svg(spec).encode("utf-8")
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def outlook_calibration(_engine: Engine, version: str, before: int) -> pd.DataFrame:
+    """The outlook's probabilities in past plan years and whether the targets were met."""
+    from services.outlook import calibration
+
+    return calibration(_engine, before)

@@ -20,6 +20,31 @@ TEXT: dict[str, dict[str, str | dict]] = {
         "outlook.col.range95": "Khoảng 95 %",
         "outlook.col.probability": "Xác suất đạt",
         "outlook.col.reason": "Ghi chú",
+        "outlook.col.judged": "Đạt khi cả năm",
+        "overview.outlook_title": "Triển vọng mục tiêu {year}",
+        "overview.outlook_none": "Chưa có mục tiêu nào đủ số liệu để tính xác suất.",
+        "overview.outlook_item": "{light} {name}: **{p} %** đạt «{target}» · dự kiến {median}",
+        "overview.outlook_open": "Xem chi tiết",
+        "outlook.col.latest": "Số mới nhất",
+        "outlook.col.ytd": "Từ đầu năm",
+        "outlook.judged_help": (
+            "Cột *Đạt khi cả năm* là cách chấm kết quả cả năm theo lời văn của mục tiêu: "
+            '"khoảng X" là trần X + 0,5 với chỉ tiêu càng thấp càng tốt (CPI), sàn X − 0,5 với '
+            'chỉ tiêu tăng trưởng, và khoảng X ± 0,5 với chỉ tiêu khác; một khoảng "A–B" là sàn '
+            "A với chỉ tiêu tăng trưởng, trần B với chỉ tiêu càng thấp càng tốt. *Số mới nhất* là "
+            "tốc độ tăng so với cùng kỳ của kỳ mới nhất; *Từ đầu năm* là kết quả các kỳ đã có của "
+            "năm, tính như mục tiêu."
+        ),
+        "outlook.calibration_show": "Xem độ tin cậy của các xác suất trong những năm trước",
+        "outlook.calibration_none": "Chưa có năm kế hoạch nào đã có kết quả để kiểm tra.",
+        "outlook.calibration": (
+            "Với các năm kế hoạch đã công bố kết quả, xác suất được tính lại cho cuối mỗi tháng "
+            "với số liệu đã công bố đến khi đó (mỗi tháng, quý coi như được biết từ cuối tháng "
+            "sau đó). Điểm Brier (càng thấp càng tốt) trên {n} xác suất của {targets} mục tiêu-năm: "
+            "**{outlook}** cho xác suất của Cockpit, {coin} nếu luôn nói 50 %, {latest} nếu nói "
+            '"đạt" khi số mới nhất đã đạt mục tiêu. Mẫu còn nhỏ và mọi mục tiêu trong mẫu đều '
+            "đạt; chi tiết ở bench/results/meeting.md."
+        ),
         "outlook.known": "{n}/{m} kỳ của năm; mới nhất {period}",
         "outlook.no_series": "Chưa có chuỗi số liệu đo chỉ tiêu này.",
         "outlook.target_unparsed": "Không đọc được mục tiêu.",
@@ -62,6 +87,32 @@ TEXT: dict[str, dict[str, str | dict]] = {
         "outlook.col.range95": "95 % range",
         "outlook.col.probability": "Probability of meeting it",
         "outlook.col.reason": "Note",
+        "outlook.col.judged": "Met when the year is",
+        "overview.outlook_title": "Targets outlook {year}",
+        "overview.outlook_none": "No target has enough data for a probability yet.",
+        "overview.outlook_item": "{light} {name}: **{p} %** to meet «{target}» · likely {median}",
+        "overview.outlook_open": "Details",
+        "outlook.col.latest": "Latest figure",
+        "outlook.col.ytd": "Year to date",
+        "outlook.judged_help": (
+            "*Met when the year is* says how the year's outcome is judged against the target's "
+            'words: "about X" is a ceiling of X + 0.5 for an indicator the Government wants low '
+            '(CPI), a floor of X − 0.5 for growth, and X ± 0.5 otherwise; a range "A–B" is a '
+            "floor of A for growth and a ceiling of B for an indicator wanted low. *Latest figure* "
+            "is the latest period's change on a year earlier; *Year to date* is the year's known "
+            "periods computed the way the target is."
+        ),
+        "outlook.calibration_show": "Show how reliable these probabilities were in past years",
+        "outlook.calibration_none": "No past plan year with a published outcome to check yet.",
+        "outlook.calibration": (
+            "For the plan years with a published outcome, the probability is computed again for "
+            "the end of each month with the figures published by then (a month or quarter counts "
+            "as known from the end of the following month). Brier score (lower is better) on {n} "
+            "probabilities of {targets} target-years: **{outlook}** for the Cockpit's "
+            'probabilities, {coin} for always saying 50 %, {latest} for saying "met" when the '
+            "latest figure already meets the target. The sample is small and every target in it "
+            "was met; details in bench/results/meeting.md."
+        ),
         "outlook.known": "{n}/{m} periods of the year; latest {period}",
         "outlook.no_series": "No series measures this target yet.",
         "outlook.target_unparsed": "The target's text is not understood.",

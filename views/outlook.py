@@ -10,8 +10,13 @@ import pandas as pd
 import streamlit as st
 
 from analytics.formatting import format_number, format_period
-from analytics.target_odds import GREEN_AT, RED_BELOW
+from analytics.outlook import Outlook
+from analytics.outlook_calibration import scores
+from analytics.plan import direction
+from analytics.target_odds import GREEN_AT, RED_BELOW, acceptance, rule_text
+from analytics.targets import parse_target
 from charts.outlook import probability_history_chart
+from domain.errors import InputError
 from ui import cache
 from ui.chart_view import show_chart
 from ui.i18n import current_language, t
@@ -48,10 +53,35 @@ def _range(pair: tuple[float, float]) -> str:
     return f"{format_number(low, lang, 2)} – {format_number(high, lang, 2)}"
 
 
+def _judged(row: pd.Series) -> str:
+    """How the year's outcome is judged against the target's words, for this indicator."""
+    try:
+        target = parse_target(row["target_text"])
+    except InputError:
+        return "–"
+    return rule_text(acceptance(target, direction(row["name_en"])), lang)
+
+
+def _latest(found: Outlook | None) -> str:
+    if found is None or found.last_known is None or math.isnan(found.latest):
+        return "–"
+    status = t(f"status.{found.latest_status}") if found.latest_status else ""
+    period = format_period(found.last_known, lang)
+    return f"{format_number(found.latest, lang, 2)} ({period}{', ' + status if status else ''})"
+
+
 table = pd.DataFrame(
     {
         t("outlook.col.target_name"): [row[f"name_{lang}"] for row, _, _ in rows],
         t("outlook.col.target"): [row["target_text"] for row, _, _ in rows],
+        t("outlook.col.judged"): [_judged(row) for row, _, _ in rows],
+        t("outlook.col.latest"): [_latest(o) for _, o, _ in rows],
+        t("outlook.col.ytd"): [
+            format_number(o.year_to_date, lang, 2)
+            if o is not None and not math.isnan(o.year_to_date)
+            else "–"
+            for _, o, _ in rows
+        ],
         t("outlook.col.known"): [
             t("outlook.known", n=o.known, m=o.periods, period=format_period(o.last_known, lang))
             if o is not None and o.last_known is not None
@@ -98,3 +128,21 @@ else:
     )
 with st.expander(t("outlook.how")):
     st.markdown(t("outlook.method"))
+    st.markdown(t("outlook.judged_help"))
+    if st.toggle(t("outlook.calibration_show"), key="outlook.calibration"):
+        with st.spinner(t("outlook.computing")):
+            checked = cache.outlook_calibration(engine, version, dt.date.today().year)
+        if checked.empty:
+            st.info(t("outlook.calibration_none"))
+        else:
+            found = scores(checked)
+            st.markdown(
+                t(
+                    "outlook.calibration",
+                    n=int(found["count"]),
+                    targets=checked.groupby(["year", "name_en"]).ngroups,
+                    outlook=format_number(found["outlook"], lang, 3),
+                    coin=format_number(found["coin"], lang, 3),
+                    latest=format_number(found["latest_meets"], lang, 3),
+                )
+            )

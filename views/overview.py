@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from analytics.formatting import (
@@ -17,6 +19,7 @@ from ui.data_age_view import show_age
 from ui.forecast_view import tile_forecast
 from ui.i18n import current_language, t, unit_text
 from ui.markdown import plain
+from ui.outlook_view import outlook_strip
 from ui.targets_view import target_table
 
 NBSP = "\u00a0"
@@ -30,6 +33,8 @@ _, forecast_version = cache.current_forecast_version()
 
 st.title(t("overview.title"))
 st.caption(t("overview.caption"))
+# Filled once the tiles are drawn: the outlook simulates, the tiles read stored figures.
+outlook_slot = st.container(key="overview-outlook")
 
 # The projector's view. A tile's title and comparison wrap instead of being cut off with an
 # ellipsis (Streamlit draws metric texts on one line); the comparison goes under its arrow when the
@@ -107,6 +112,10 @@ for index, headline in enumerate(HEADLINES):
             )
 
 show_age([summary.period for summary in shown], lang)
+
+plan_year = dt.date.today().year
+with outlook_slot:
+    outlook_strip(cache.targets_outlook(engine, plan_year, version), plan_year, lang)
 
 targets = cache.plan_targets(engine, version)
 years = sorted(targets["plan_year"].unique(), reverse=True)

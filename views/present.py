@@ -73,7 +73,7 @@ def _move(step: int) -> None:
 
 slide = deck.slides[index]
 with st.container(key="slide"):
-    st.title(slide.title, anchor=False)
+    st.title(plain(slide.title), anchor=False)
     if slide.subtitle:
         st.markdown(f"**{plain(slide.subtitle)}**")
     if slide.tiles:

@@ -108,7 +108,9 @@ def test_xlsx_neutralises_every_formula_and_keeps_numbers(kind: str) -> None:
         expected = _expected(texts[i])
         if expected:
             assert text_cell.data_type == "s", f"{texts[i]!r} must be text, not a formula"
-            assert text_cell.value == _xml_newlines(expected)
+            # A line end comes back as written where openpyxl writes with lxml (which escapes a
+            # carriage return), or as an XML reader normalises it without.
+            assert text_cell.value in {expected, _xml_newlines(expected)}
         assert value_cell.data_type == "n" and value_cell.value == -(i + 1.5)
         assert count_cell.data_type == "n" and count_cell.value == -(i + 1)
         if i % 2:
