@@ -43,6 +43,7 @@ bench: $(VENV)/.dev db
 	bash scripts/ensure_chromium.sh
 	$(BIN)/python -m bench.pages
 	$(BIN)/python -m bench.intake
+	$(BIN)/python -m bench.meeting
 
 # nginx over TLS in front of two app servers, checked in a real browser (see the README).
 deploy-check: $(VENV)/.dev

@@ -189,7 +189,10 @@ def _headlines(
         text("briefing.headlines_title", month=month_in_sentence(data.period, lang)),
         tiles=tiles,
         footer=text(
-            "briefing.footer", source=text("briefing.sources_see_last"), unit="–", vintage=vintage
+            "briefing.footer",
+            source=text("briefing.sources_see_last"),
+            unit=text("briefing.unit_each"),
+            vintage=vintage,
         ),
     )
 

@@ -41,7 +41,7 @@ st.html(
     "[data-testid='stMainBlockContainer']{padding:1.2rem 2.5rem 1rem 2.5rem;max-width:100%;}"
     ".st-key-slide h1{font-size:2.6rem;line-height:1.15;padding:0 0 .3rem 0;}"
     ".st-key-slide p,.st-key-slide li,.st-key-slide td,.st-key-slide th{font-size:1.35rem;}"
-    ".st-key-slide [data-testid='stMetricValue']{font-size:2.4rem;}"
+    ".st-key-slide [data-testid='stMetricValue'] *{font-size:2.3rem;}"
     ".st-key-slide [data-testid='stMetricLabel'] p{font-size:1.2rem;}"
     ".st-key-slide [data-testid='stCaptionContainer'] p{font-size:1.05rem;}</style>"
 )
@@ -71,40 +71,7 @@ def _move(step: int) -> None:
     st.query_params["s"] = str(st.session_state[SLIDE] + 1)
 
 
-slide = deck.slides[index]
-with st.container(key="slide"):
-    st.title(plain(slide.title), anchor=False)
-    if slide.subtitle:
-        st.markdown(f"**{plain(slide.subtitle)}**")
-    if slide.tiles:
-        for start in range(0, len(slide.tiles), 4):
-            columns = st.columns(4)
-            for column, tile in zip(columns, slide.tiles[start : start + 4], strict=False):
-                with column.container(border=True):
-                    st.metric(tile.label, tile.value)
-                    st.caption(f"{plain(tile.change)} · {plain(tile.period)}")
-    if slide.chart is not None and slide.table:
-        left, right = st.columns([2, 1])
-        with left:
-            show_chart(slide.chart, f"{slide.key}-{period}", f"present-{index}")
-        right.table(
-            pd.DataFrame(list(slide.table[1:]), columns=list(slide.table[0])).set_index(
-                slide.table[0][0]
-            )
-        )
-    elif slide.chart is not None:
-        show_chart(slide.chart, f"{slide.key}-{period}", f"present-{index}")
-    elif slide.table:
-        st.table(
-            pd.DataFrame(list(slide.table[1:]), columns=list(slide.table[0])).set_index(
-                slide.table[0][0]
-            )
-        )
-    for line in slide.lines:
-        st.markdown(plain(line))
-    if slide.footer:
-        st.caption(plain(slide.footer))
-
+# The controls first, slim, so that they stay on a 1280×720 screen whatever the slide holds.
 with st.container(horizontal=True, vertical_alignment="center", key="present-controls"):
     st.button(
         t("present.previous"),
@@ -114,6 +81,7 @@ with st.container(horizontal=True, vertical_alignment="center", key="present-con
         on_click=_move,
         args=(-1,),
         key="present.previous",
+        type="tertiary",
     )
     st.button(
         t("present.next"),
@@ -123,6 +91,7 @@ with st.container(horizontal=True, vertical_alignment="center", key="present-con
         on_click=_move,
         args=(1,),
         key="present.next",
+        type="tertiary",
     )
     st.caption(t("present.slide_of", n=index + 1, m=count), width="content")
     stem = deck.file_stem(str(period))
@@ -141,6 +110,7 @@ with st.container(horizontal=True, vertical_alignment="center", key="present-con
         icon=":material/slideshow:",
         key="present.pptx",
         on_click="ignore",
+        type="tertiary",
     )
     st.download_button(
         t("present.pdf"),
@@ -150,6 +120,43 @@ with st.container(horizontal=True, vertical_alignment="center", key="present-con
         icon=":material/picture_as_pdf:",
         key="present.pdf",
         on_click="ignore",
+        type="tertiary",
     )
     st.page_link("views/overview.py", label=t("page.overview"), icon=":material/close:")
     st.caption(t("present.keys"), width="content")
+
+slide = deck.slides[index]
+# On the screen the chart is a little lower than on the page, so the footer stays in 720 px.
+chart = dict(slide.chart, height=290) if slide.chart is not None else None
+with st.container(key="slide"):
+    st.title(plain(slide.title), anchor=False)
+    if slide.subtitle:
+        st.markdown(f"**{plain(slide.subtitle)}**")
+    if slide.tiles:
+        for start in range(0, len(slide.tiles), 4):
+            columns = st.columns(4)
+            for column, tile in zip(columns, slide.tiles[start : start + 4], strict=False):
+                with column.container(border=True):
+                    st.metric(tile.label, tile.value)
+                    st.caption(f"{plain(tile.change)} · {plain(tile.period)}")
+    if slide.chart is not None and slide.table:
+        left, right = st.columns([2, 1])
+        with left:
+            show_chart(chart, f"{slide.key}-{period}", f"present-{index}")
+        right.table(
+            pd.DataFrame(list(slide.table[1:]), columns=list(slide.table[0])).set_index(
+                slide.table[0][0]
+            )
+        )
+    elif slide.chart is not None:
+        show_chart(chart, f"{slide.key}-{period}", f"present-{index}")
+    elif slide.table:
+        st.table(
+            pd.DataFrame(list(slide.table[1:]), columns=list(slide.table[0])).set_index(
+                slide.table[0][0]
+            )
+        )
+    if slide.lines:
+        st.markdown("  \n".join(plain(line) for line in slide.lines))
+    if slide.footer:
+        st.caption(plain(slide.footer))

@@ -142,3 +142,23 @@ def test_the_job_refuses_a_month_it_cannot_read(tmp_path: Path) -> None:
     assert "YYYY-MM" in done.stderr and "Traceback" not in done.stderr
     done = _job(tmp_path, "--period", "2025-02", "--as-of", "31/03/2025")
     assert done.returncode == 2 and "YYYY-MM-DD" in done.stderr
+
+
+def test_the_calibration_uses_only_months_whose_figures_are_in_the_database(
+    engine: Engine,
+) -> None:
+    from services.outlook import calibration
+
+    table = calibration(engine, before=2026)
+    assert set(table["year"]) <= {2021, 2022, 2023, 2024, 2025}
+    assert table["probability"].between(0, 1).all()
+    cpi_2025 = table[(table["year"] == 2025) & (table["name_en"] == "Average CPI growth")]
+    # The seed's CPI ends in February 2025, known from the end of March: no later meeting.
+    assert cpi_2025["day"].max() == dt.date(2025, 3, 31)
+    gdp = table[table["name_en"] == "GDP growth rate"]
+    # GDP levels start in 2021Q1: twelve quarters are known only from the end of January 2024.
+    assert gdp["day"].min() == dt.date(2024, 1, 31)
+    for _, row in table.iterrows():
+        assert row["day"] == pd.Period(row["day"], "M").end_time.date()
+        assert row["day"].year == row["year"]
+    assert table["met"].all(), "every one of these targets was met (the published outcomes)"
