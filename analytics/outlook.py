@@ -69,6 +69,8 @@ class Outlook:
     latest: float = math.nan
     year_to_date: float = math.nan
     latest_status: str | None = None
+    forecast_outcome: float = math.nan
+    forecast_kind: str | None = None
 
 
 def outlook(
@@ -155,6 +157,34 @@ def year_to_date(source: OutlookSource, data: pd.Series, year: int) -> float:
     if any(value is None for value in earlier):
         return math.nan
     return 100.0 * (float(known.sum()) / float(sum(earlier)) - 1)
+
+
+def forecast_outcome(
+    source: OutlookSource, series: pd.Series, points: pd.Series, year: int
+) -> float:
+    """The year's outcome implied by a stored forecast: the periods known, then the forecast's
+    point values for the rest, computed the way the target is. NaN unless the forecast starts
+    right after the last period known and reaches the year's end."""
+    per_year = 12 if source.frequency == "M" else 4
+    data = series.dropna().sort_index()
+    if data.empty or points.empty:
+        return math.nan
+    last = pd.Period(year=year, month=12, freq="M").asfreq(source.frequency, how="end")
+    ahead = points[points.index > data.index[-1]]
+    needed = pd.period_range(data.index[-1] + 1, last, freq=source.frequency)
+    if len(needed) == 0 or any(p not in ahead.index for p in needed):
+        return math.nan
+    path = pd.concat([data, ahead.loc[list(needed)]])
+    this_year = path[path.index.year == year]
+    if len(this_year) != per_year:
+        return math.nan
+    if source.how == "growth":
+        before = [path.get(p - per_year) for p in this_year.index]
+        if any(value is None for value in before):
+            return math.nan
+        return 100.0 * (float(this_year.sum()) / float(sum(before)) - 1)
+    values = this_year.to_numpy(dtype=float)
+    return float(year_outcomes(source.how, values, np.empty((1, 0)), per_year)[0])
 
 
 def _with(base: Outlook, **changes: object) -> Outlook:

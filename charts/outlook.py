@@ -23,7 +23,9 @@ def probability_history_chart(
         alt.Chart(frame)
         .mark_line(point=True, strokeWidth=2)
         .encode(
-            x=alt.X("day:T", title=labels["day"]),
+            x=alt.X(
+                "day:T", title=labels["day"], axis=alt.Axis(format="%d/%m/%Y", labelOverlap=True)
+            ),
             y=alt.Y(
                 "probability:Q",
                 title=labels["probability"],

@@ -5,15 +5,24 @@ rest of the year (``analytics.outlook``). A read: anyone signed in may see it.""
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 from sqlalchemy import Engine
 
-from analytics.outlook import OUTLOOK_SOURCES, Outlook, latest_figure, outlook
+from analytics.outlook import (
+    OUTLOOK_SOURCES,
+    Outlook,
+    OutlookSource,
+    forecast_outcome,
+    latest_figure,
+    outlook,
+)
 from analytics.plan import direction
 from analytics.targets import acceptance, parse_number, parse_target
+from data import forecasts as store
 from data import repository
 from domain.errors import InputError
 
@@ -42,9 +51,39 @@ def targets_outlook(
         )
         result = outlook(source, series, target, year, direction(row["name_en"]))
         statuses = frame["status"].to_numpy()
-        result = replace(result, latest_status=str(statuses[-1]) if len(statuses) else None)
+        implied, kind = _stored_outcome(engine, source, series, year, as_of)
+        result = replace(
+            result,
+            latest_status=str(statuses[-1]) if len(statuses) else None,
+            forecast_outcome=implied,
+            forecast_kind=kind,
+        )
         found.append((row, result, result.reason))
     return found
+
+
+def _stored_outcome(
+    engine: Engine, source: OutlookSource, series: pd.Series, year: int, as_of: dt.date | None
+) -> tuple[float, str | None]:
+    """The year's outcome implied by the newest published forecast of the target's series made
+    by ``as_of``, else by the monthly batch's; NaN and None where neither reaches the year."""
+    for kind in (store.PUBLISHED, store.BATCH):
+        runs = store.published_runs(engine, source.code, kind)
+        if runs.empty:
+            continue
+        runs = runs[runs["target_transform"] == "level"]
+        if as_of is not None:
+            runs = runs[pd.to_datetime(runs["created_at"]).dt.date <= as_of]
+        if runs.empty:
+            continue
+        values = store.run_values(engine, [int(runs.iloc[0]["id"])])
+        points = pd.Series(
+            values["point"].to_numpy(dtype=float), index=pd.PeriodIndex(values["period"])
+        )
+        implied = forecast_outcome(source, series, points, year)
+        if not math.isnan(implied):
+            return implied, kind
+    return math.nan, None
 
 
 def meeting_days(year: int, today: dt.date) -> list[dt.date]:

@@ -84,6 +84,7 @@ REAL_RUNS: dict[str, RealRun] = {
     "db": RealRun(),
     "admin": RealRun(environment={"COCKPIT_ADMIN_PASSWORD": "Readme-Check-Admin-42"}),
     "forecast": RealRun(),
+    "briefing": RealRun(),
     "lint": RealRun(),
     "run": RealRun(port_variable="PORT", health_path="/_stcore/health"),
 }

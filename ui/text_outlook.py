@@ -9,7 +9,8 @@ TEXT: dict[str, dict[str, str | dict]] = {
         "outlook.year": "Năm kế hoạch",
         "outlook.thresholds": (
             "Xác suất đạt mục tiêu từ các kịch bản mô phỏng những tháng, quý còn lại của năm. "
-            "🟢 từ {green} % trở lên · 🟡 từ {red} % đến dưới {green} % · 🔴 dưới {red} %."
+            ":green-badge[xanh] từ {green} % trở lên · :orange-badge[vàng] từ {red} % đến dưới "
+            "{green} % · :red-badge[đỏ] dưới {red} %."
         ),
         "outlook.computing": "Đang mô phỏng các kịch bản…",
         "outlook.col.target_name": "Chỉ tiêu",
@@ -21,9 +22,17 @@ TEXT: dict[str, dict[str, str | dict]] = {
         "outlook.col.probability": "Xác suất đạt",
         "outlook.col.reason": "Ghi chú",
         "outlook.col.judged": "Đạt khi cả năm",
+        "outlook.col.forecast": "Cả năm theo dự báo đã công bố",
+        "outlook.batch": "dự báo tự động",
         "overview.outlook_title": "Triển vọng mục tiêu {year}",
         "overview.outlook_none": "Chưa có mục tiêu nào đủ số liệu để tính xác suất.",
-        "overview.outlook_item": "{light} {name}: **{p} %** đạt «{target}» · dự kiến {median}",
+        "overview.outlook_badge": "{name}: {p} % ({light})",
+        "overview.outlook_help": (
+            "Xác suất đạt mục tiêu năm, từ các kịch bản mô phỏng; xanh từ 80 %, vàng từ 50 %, đỏ "
+            "dưới 50 %."
+        ),
+        "outlook.short.CPI_YOY.CHI_SO_GIA_TIEU_DUNG": "CPI bình quân",
+        "outlook.short.GDP_Q_REAL.TONG_SO": "Tăng trưởng GDP",
         "overview.outlook_open": "Xem chi tiết",
         "outlook.col.latest": "Số mới nhất",
         "outlook.col.ytd": "Từ đầu năm",
@@ -75,8 +84,8 @@ TEXT: dict[str, dict[str, str | dict]] = {
         "outlook.year": "Plan year",
         "outlook.thresholds": (
             "Probability of meeting each target, from simulated paths of the year's remaining "
-            "months or quarters. 🟢 {green} % or more · 🟡 {red} % to under {green} % · 🔴 under "
-            "{red} %."
+            "months or quarters. :green-badge[green] {green} % or more · :orange-badge[amber] {red} % "
+            "to under {green} % · :red-badge[red] under {red} %."
         ),
         "outlook.computing": "Simulating the paths…",
         "outlook.col.target_name": "Indicator",
@@ -88,9 +97,17 @@ TEXT: dict[str, dict[str, str | dict]] = {
         "outlook.col.probability": "Probability of meeting it",
         "outlook.col.reason": "Note",
         "outlook.col.judged": "Met when the year is",
+        "outlook.col.forecast": "Year by the published forecast",
+        "outlook.batch": "automatic forecast",
         "overview.outlook_title": "Targets outlook {year}",
         "overview.outlook_none": "No target has enough data for a probability yet.",
-        "overview.outlook_item": "{light} {name}: **{p} %** to meet «{target}» · likely {median}",
+        "overview.outlook_badge": "{name}: {p} % ({light})",
+        "overview.outlook_help": (
+            "The probability of meeting the year's target, from simulated paths; green from 80 %, "
+            "amber from 50 %, red under 50 %."
+        ),
+        "outlook.short.CPI_YOY.CHI_SO_GIA_TIEU_DUNG": "Average CPI",
+        "outlook.short.GDP_Q_REAL.TONG_SO": "GDP growth",
         "overview.outlook_open": "Details",
         "outlook.col.latest": "Latest figure",
         "outlook.col.ytd": "Year to date",

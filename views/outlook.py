@@ -21,7 +21,8 @@ from ui import cache
 from ui.chart_view import show_chart
 from ui.i18n import current_language, t
 
-LIGHTS = {"green": "🟢", "amber": "🟡", "red": "🔴", "none": "⚪"}
+# Cell colours of the probability column (light backgrounds, so the text stays readable).
+CELL_COLOURS = {"green": "#d3f0dc", "amber": "#fdebc8", "red": "#f9d0d0"}
 
 lang = current_language()
 engine, version = cache.current_version()
@@ -74,6 +75,27 @@ table = pd.DataFrame(
     {
         t("outlook.col.target_name"): [row[f"name_{lang}"] for row, _, _ in rows],
         t("outlook.col.target"): [row["target_text"] for row, _, _ in rows],
+        t("outlook.col.probability"): [
+            f"{format_number(100 * o.probability, lang, 0)} % ({t(f'outlook.light.{o.light}')})"
+            if o is not None and not math.isnan(o.probability)
+            else "–"
+            for _, o, _ in rows
+        ],
+        t("outlook.col.median"): [
+            format_number(o.median, lang, 2) if o is not None and not math.isnan(o.median) else "–"
+            for _, o, _ in rows
+        ],
+        t("outlook.col.range80"): [_range(o.range80) if o else "–" for _, o, _ in rows],
+        t("outlook.col.range95"): [_range(o.range95) if o else "–" for _, o, _ in rows],
+        t("outlook.col.forecast"): [
+            (
+                format_number(o.forecast_outcome, lang, 2)
+                + (f" ({t('outlook.batch')})" if o.forecast_kind == "batch" else "")
+            )
+            if o is not None and not math.isnan(o.forecast_outcome)
+            else "–"
+            for _, o, _ in rows
+        ],
         t("outlook.col.judged"): [_judged(row) for row, _, _ in rows],
         t("outlook.col.latest"): [_latest(o) for _, o, _ in rows],
         t("outlook.col.ytd"): [
@@ -88,22 +110,19 @@ table = pd.DataFrame(
             else "–"
             for _, o, _ in rows
         ],
-        t("outlook.col.median"): [
-            format_number(o.median, lang, 2) if o is not None and not math.isnan(o.median) else "–"
-            for _, o, _ in rows
-        ],
-        t("outlook.col.range80"): [_range(o.range80) if o else "–" for _, o, _ in rows],
-        t("outlook.col.range95"): [_range(o.range95) if o else "–" for _, o, _ in rows],
-        t("outlook.col.probability"): [
-            f"{LIGHTS[o.light]} {format_number(100 * o.probability, lang, 0)} %"
-            if o is not None and not math.isnan(o.probability)
-            else "–"
-            for _, o, _ in rows
-        ],
         t("outlook.col.reason"): [t(reason) if reason else "" for _, _, reason in rows],
     }
 )
-st.dataframe(table, hide_index=True, width="stretch")
+lights = [o.light if o is not None else "none" for _, o, _ in rows]
+probability_column = t("outlook.col.probability")
+styled = table.style.apply(
+    lambda column: [
+        f"background-color: {CELL_COLOURS[light]}" if light in CELL_COLOURS else ""
+        for light in lights
+    ],
+    subset=[probability_column],
+)
+st.dataframe(styled, hide_index=True, width="stretch")
 st.subheader(t("outlook.history"))
 st.caption(t("outlook.history_caption"))
 history = cache.outlook_history(engine, int(year), version, dt.date.today())

@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from sqlalchemy import Engine, insert
@@ -162,3 +163,21 @@ def test_the_calibration_uses_only_months_whose_figures_are_in_the_database(
         assert row["day"] == pd.Period(row["day"], "M").end_time.date()
         assert row["day"].year == row["year"]
     assert table["met"].all(), "every one of these targets was met (the published outcomes)"
+
+
+def test_the_outlook_gives_the_year_a_published_forecast_implies(engine: Engine) -> None:
+    from services.outlook import targets_outlook
+
+    history = series(repository.observations(engine, [CPI]), CPI, "M").iloc[-60:]
+    result = forecast(history, 10, "naive")  # March to December 2025
+    forecast_service.publish(engine, user_for("analyst"), CPI, result, "level", "M", "v", None)
+    rows = targets_outlook(engine, 2025)
+    found = next(o for row, o, _ in rows if row["name_en"] == "Average CPI growth")
+    known = history[history.index.year == 2025]
+    expected = (known.sum() + result.point.sum()) / 12  # the naive path repeats February
+    assert len(known) == 2
+    assert found.forecast_outcome == pytest.approx(expected)
+    assert found.forecast_kind == "published"
+    before = targets_outlook(engine, 2025, as_of=dt.date(2025, 3, 31))
+    earlier = next(o for row, o, _ in before if row["name_en"] == "Average CPI growth")
+    assert np.isnan(earlier.forecast_outcome), "the forecast was made after that day"
