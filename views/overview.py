@@ -32,9 +32,12 @@ frame = cache.observations(engine, codes, version)
 _, forecast_version = cache.current_forecast_version()
 
 st.title(t("overview.title"))
-st.caption(t("overview.caption"))
-# Filled once the tiles are drawn: the outlook simulates, the tiles read stored figures.
-outlook_slot = st.container(key="overview-outlook")
+# The caption and the year's outlook share a line, so that the targets still begin on the first
+# screen of a full-HD display. The outlook is filled in once the tiles are drawn: it simulates,
+# the tiles read stored figures.
+with st.container(horizontal=True, vertical_alignment="center", gap="large"):
+    st.caption(t("overview.caption"), width="content")
+    outlook_slot = st.container(key="overview-outlook", width="content")
 
 # The projector's view. A tile's title and comparison wrap instead of being cut off with an
 # ellipsis (Streamlit draws metric texts on one line); the comparison goes under its arrow when the
