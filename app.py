@@ -56,6 +56,7 @@ PAGES = [
     (PageKey.ADMIN_USERS, ":material/group:", "tai-khoan", "nav.section.admin"),
     (PageKey.ADMIN_CATALOGUE, ":material/list_alt:", "danh-muc", "nav.section.admin"),
     (PageKey.ADMIN_AUDIT, ":material/history:", "nhat-ky", "nav.section.admin"),
+    (PageKey.ADMIN_API, ":material/key:", "ket-noi-api", "nav.section.admin"),
 ]
 
 sections: dict[str, list] = {}

@@ -383,3 +383,20 @@ obligations = Table(
     Index("ix_obligations_agency_code", "agency_code"),
     Index("ix_obligations_indicator_code", "indicator_code"),
 )
+
+# Tokens of agencies' reporting systems (the HTTP API): the digest only, never the token.
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("agency_code", String(40), ForeignKey("agencies.code"), nullable=False),
+    Column("name", String(120), nullable=False),
+    Column("token_sha256", String(64), nullable=False, unique=True),
+    Column("review_first", Boolean, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("created_by", String(120), nullable=False),
+    Column("expires_at", DateTime, nullable=False),
+    Column("revoked_at", DateTime),
+    Column("revoked_by", String(120)),
+    Index("ix_api_tokens_agency_code", "agency_code"),
+)

@@ -137,6 +137,9 @@ class Action(StrEnum):
     OBLIGATION_CHANGE = "obligation.change"
     MONITOR_READ = "monitor.read"
     BRIEFING_MAKE = "briefing.make"
+    API_TOKEN_MANAGE = "api_token.manage"  # noqa: S105 - an action's name, not a secret
+    API_TOKEN_ISSUE = "api_token.issue"  # noqa: S105 - an action's name, not a secret
+    API_TOKEN_REVOKE = "api_token.revoke"  # noqa: S105 - an action's name, not a secret
 
     @property
     def group(self) -> str:
@@ -164,6 +167,8 @@ AUDITED_ACTIONS: tuple[Action, ...] = (
     Action.INTAKE_CONFIRM,
     Action.INTAKE_REJECT,
     Action.OBLIGATION_CHANGE,
+    Action.API_TOKEN_ISSUE,
+    Action.API_TOKEN_REVOKE,
 )
 """Every action the audit trail knows; ``data.audit.record`` refuses any other, so filters stay
 exhaustive."""
@@ -186,6 +191,7 @@ class PageKey(StrEnum):
     MONITOR = "monitor"
     OUTLOOK = "outlook"
     PRESENT = "present"
+    ADMIN_API = "admin_api"
 
 
 class SubmissionKind(StrEnum):
@@ -194,6 +200,7 @@ class SubmissionKind(StrEnum):
 
     UPLOAD = "upload"
     GSO_WORKBOOK = "gso_workbook"
+    API = "api"
 
 
 class SubmissionState(StrEnum):

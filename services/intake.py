@@ -99,6 +99,58 @@ def stage_upload(
     )
 
 
+def stage_batch(
+    engine: Engine,
+    user: Principal,
+    idempotency_key: str,
+    rows: list[dict[str, Any]],
+    lang: str = "vi",
+) -> Staged:
+    """Check a batch of observations an agency's reporting system sent and stage it, through
+    the same checks as an uploaded template. The same ``idempotency_key`` again (for the same
+    agency) is the same submission: it returns the first result and stages nothing new.
+
+    ``rows`` hold the template's columns (``indicator_code, geography, period, value, status,
+    unit, source``), as text or numbers.
+    """
+    agency_code = user.agency_code or ""
+    require(user, Action.INTAKE_UPLOAD, agency_code=agency_code)
+    body = json.dumps(rows, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")
+    candidates = [
+        Candidate(
+            number=number,
+            indicator_code=_text(row.get("indicator_code")),
+            period=_text(row.get("period")),
+            value=row.get("value"),
+            geography=_text(row.get("geography")),
+            unit=_text(row.get("unit")),
+            status=_text(row.get("status")),
+            source=_text(row.get("source")),
+            sheet="api",
+            cell=f"rows[{number - 1}]",
+        )
+        for number, row in enumerate(rows, start=1)
+    ]
+    return _stage(
+        engine,
+        user,
+        SubmissionKind.API,
+        agency_code,
+        f"api:{idempotency_key}",
+        body,
+        clock.today(),
+        None,
+        candidates,
+        lang,
+        Action.INTAKE_UPLOAD,
+        digest=hashlib.sha256(f"idempotency:{idempotency_key}".encode()).hexdigest(),
+    )
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
 def stage_gso_workbook(
     engine: Engine,
     user: Principal,
@@ -154,8 +206,9 @@ def _stage(
     lang: str,
     action: Action,
     note: str | None = None,
+    digest: str | None = None,
 ) -> Staged:
-    digest = hashlib.sha256(data).hexdigest()
+    digest = digest or hashlib.sha256(data).hexdigest()
     with engine.connect() as conn:
         before = staged.find(conn, kind, agency_code, digest)
     if before is not None:
@@ -219,7 +272,7 @@ def _context(
             continue
         for code, group in frame.groupby("indicator_code"):
             history[(str(code), place)] = group.reset_index(drop=True)
-    upload = kind == SubmissionKind.UPLOAD
+    upload = kind in (SubmissionKind.UPLOAD, SubmissionKind.API)
     return CheckContext(
         indicators=facts,
         geographies=geographies,
@@ -275,7 +328,7 @@ def _summary(engine: Engine, submission_id: int, already: bool) -> Staged:
 
 def _require_decider(user: Principal, header: Any, action: Action) -> None:
     """Uploads are decided by the agency's data officer; GSO imports by analysts and admins."""
-    if header["kind"] == SubmissionKind.UPLOAD:
+    if header["kind"] in (SubmissionKind.UPLOAD, SubmissionKind.API):
         require(user, action, agency_code=header["agency_code"])
         if user.role != Role.DATA_OFFICER:
             raise PermissionDenied(
@@ -340,7 +393,14 @@ def confirm(
             latest = store.latest(conn, observation)
             if latest is not None and float(latest["value"]) == float(row["value"]):
                 continue
-            staged.link_observation(conn, row["id"], store.append(conn, observation))
+            try:
+                with conn.begin_nested():
+                    new_id = store.append(conn, observation)
+            except IntegrityError:
+                # Another submission wrote this cell for the same day and status meanwhile: the
+                # first kept is the day's value; this one stays in its submission's rows.
+                continue
+            staged.link_observation(conn, row["id"], new_id)
             written += 1
         staged.mark_written(conn, submission_id, written)
         audit.record(

@@ -35,6 +35,7 @@ PAGES: dict[PageKey, frozenset[Role]] = {
     PageKey.MONITOR: EVERYONE,
     PageKey.OUTLOOK: EVERYONE,
     PageKey.PRESENT: frozenset({LEADER, ANALYST, ADMIN}),
+    PageKey.ADMIN_API: frozenset({ADMIN}),
 }
 
 ACTIONS: dict[Action, frozenset[Role]] = {
@@ -52,6 +53,7 @@ ACTIONS: dict[Action, frozenset[Role]] = {
     Action.OBLIGATION_CHANGE: frozenset({ADMIN}),
     Action.MONITOR_READ: EVERYONE,
     Action.BRIEFING_MAKE: frozenset({LEADER, ANALYST, ADMIN}),
+    Action.API_TOKEN_MANAGE: frozenset({ADMIN}),
 }
 
 AGENCY_BOUND_ACTIONS = frozenset(

@@ -78,6 +78,13 @@ _FIELDS: dict[str, tuple[str, str]] = {
     "rows": ("Số dòng theo kết quả kiểm tra", "Rows by check"),
     "rows_written": ("Số giá trị đã ghi", "Values written"),
     "accept_warnings": ("Ghi cả giá trị cần xác nhận", "Unusual values written too"),
+    "name": ("Tên", "Name"),
+    "token_sha256": ("Mã băm của khóa", "Token hash"),
+    "review_first": ("Chờ duyệt trước khi ghi", "Reviewed before written"),
+    "expires_at": ("Hết hạn lúc", "Expires"),
+    "revoked_at": ("Thu hồi lúc", "Revoked at"),
+    "revoked_by": ("Người thu hồi", "Revoked by"),
+    "idempotency_key": ("Khóa chống gửi trùng", "Idempotency key"),
 }
 
 _TARGETS: dict[str, tuple[str, str]] = {
@@ -90,6 +97,7 @@ _TARGETS: dict[str, tuple[str, str]] = {
     "session": ("Phiên đăng nhập", "Session"),
     "submission": ("Bản nộp", "Submission"),
     "obligation": ("Nghĩa vụ báo cáo", "Reporting obligation"),
+    "api_token": ("Khóa API", "API token"),
 }
 
 TEXT: dict[str, dict[str, str | dict]] = {

@@ -38,6 +38,14 @@ TEXT: dict[str, dict[str, str | dict]] = {
         "obligation.ended": "Đã kết thúc nghĩa vụ từ ngày {day}.",
         "regime.statistical": "Báo cáo thống kê (GSO)",
         "regime.decree_09": "Báo cáo định kỳ (Nghị định 09)",
+        "api.deadline.statistical": (
+            "Tổng cục Thống kê công bố vào ngày 6 tháng sau kỳ (trước tháng 3/2025: ngày 29 của "
+            "tháng báo cáo)"
+        ),
+        "api.deadline.decree_09": (
+            "Gửi Chính phủ chậm nhất ngày 25 tháng cuối kỳ (kỳ từ ngày 15 tháng trước đến ngày 14); "
+            "gặp ngày nghỉ thì lùi sang ngày làm việc kế tiếp"
+        ),
         "error.obligation_exists": "{agency} đã báo cáo {code} cho {geography} từ trước.",
         "error.obligation_unknown": "Không có nghĩa vụ số {id}.",
         "error.unknown_regime": "{regime} không phải là một chế độ báo cáo.",
@@ -238,6 +246,14 @@ TEXT: dict[str, dict[str, str | dict]] = {
         "obligation.ended": "The obligation ends on {day}.",
         "regime.statistical": "Statistical report (GSO)",
         "regime.decree_09": "Periodic report (Decree 09)",
+        "api.deadline.statistical": (
+            "The statistics office releases on the 6th of the month after the period (before "
+            "March 2025: on the 29th of the period's month)"
+        ),
+        "api.deadline.decree_09": (
+            "Sent to the Government by the 25th of the period's last month (periods from the 15th "
+            "to the 14th); a day off moves it to the next working day"
+        ),
         "error.obligation_exists": "{agency} already reports {code} for {geography}.",
         "error.obligation_unknown": "There is no obligation {id}.",
         "error.unknown_regime": "{regime} is not a reporting regime.",
