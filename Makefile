@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run setup db test lint bench bench-forecast forecast admin clean deploy-check gso-import briefing
+.PHONY: run setup db test lint bench bench-forecast forecast admin clean deploy-check gso-import briefing api
 
 $(BIN)/activate:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -22,6 +22,11 @@ setup: $(VENV)/.runtime
 
 db: setup
 	$(BIN)/python -m jobs.setup
+
+# The HTTP API for agencies' reporting systems, on the same database (see the README).
+API_PORT ?= 8000
+api: db
+	$(BIN)/python -m api.server --port $(API_PORT)
 
 run: db
 	$(BIN)/python -m ui.server --server.port $(PORT) --server.headless true \

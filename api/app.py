@@ -19,7 +19,9 @@ import pandas as pd
 from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import schemas
 from domain.errors import CockpitError, InputError, PermissionDenied
@@ -35,6 +37,7 @@ from ui.translations import translate
 MAX_BODY_BYTES = int(os.environ.get("COCKPIT_API_MAX_BODY_BYTES", 2_000_000))
 RATE_PER_MINUTE = int(os.environ.get("COCKPIT_API_RATE_PER_MINUTE", 600))
 KEY_PATTERN = r"^[A-Za-z0-9._:-]{8,100}$"
+PERIOD_PATTERN = r"^(19|20)\d{2}(-(0[1-9]|1[0-2])|-Q[1-4])?$"
 PROBLEM = "application/problem+json"
 
 DESCRIPTION = """
@@ -57,6 +60,26 @@ each row comes back with its outcome and reasons (`code`, `params` and a sentenc
 language of `Accept-Language`, Vietnamese by default). Valid rows are written as new vintages at
 once, or kept for a person's review where the token says so.
 """
+
+
+def _problem_response(description: str) -> dict:
+    """An error answer as the schema documents it: a Problem, as ``application/problem+json``."""
+    return {
+        "model": schemas.Problem,
+        "description": description,
+        "content": {PROBLEM: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+    }
+
+
+PROBLEMS = {
+    400: _problem_response("The request cannot be read (a malformed body or header)"),
+    401: _problem_response("No valid token (missing, wrong, revoked or expired)"),
+    403: _problem_response("Another agency's series"),
+    404: _problem_response("Not found (or another agency's)"),
+    413: _problem_response("The body is over the size limit"),
+    422: _problem_response("The request cannot be processed; the problems are listed"),
+    429: _problem_response("Too many calls with this token; see Retry-After"),
+}
 
 
 def _problem(
@@ -137,7 +160,11 @@ class _TooLarge(Exception):
     pass
 
 
-def create_app(engine: Engine | None = None, rate_per_minute: int = RATE_PER_MINUTE) -> FastAPI:
+def create_app(
+    engine: Engine | None = None,
+    rate_per_minute: int = RATE_PER_MINUTE,
+    max_body_bytes: int = MAX_BODY_BYTES,
+) -> FastAPI:
     """The API on ``engine`` (the configured database by default)."""
     db = engine or make_engine()
     limiter = RateLimiter(rate_per_minute)
@@ -146,7 +173,7 @@ def create_app(engine: Engine | None = None, rate_per_minute: int = RATE_PER_MIN
         title="Cockpit API",
         version="1.0",
         description=DESCRIPTION,
-        responses={401: {"model": schemas.Problem, "description": "No valid token"}},
+        responses=PROBLEMS,
     )
 
     def system(
@@ -166,9 +193,19 @@ def create_app(engine: Engine | None = None, rate_per_minute: int = RATE_PER_MIN
 
     Caller = Annotated[AgencySystem, Depends(system)]
 
-    @app.exception_handler(HTTPException)
-    async def http_problem(_request: Request, error: HTTPException) -> JSONResponse:
-        return _problem(error.status_code, str(error.detail), headers=error.headers)
+    @app.exception_handler(StarletteHTTPException)
+    async def http_problem(request: Request, error: StarletteHTTPException) -> JSONResponse:
+        headers = dict(error.headers or {})
+        if error.status_code == 405:
+            # Every method the path answers, not only those of the first route that matched it.
+            methods = {
+                method
+                for route in app.routes
+                if isinstance(route, APIRoute) and route.path_regex.match(request.url.path)
+                for method in route.methods
+            }
+            headers["Allow"] = ", ".join(sorted(methods))
+        return _problem(error.status_code, str(error.detail), headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
@@ -227,9 +264,7 @@ def create_app(engine: Engine | None = None, rate_per_minute: int = RATE_PER_MIN
     )
     def template(
         caller: Caller,
-        period: Annotated[
-            str, Path(pattern=r"^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$", examples=["2025-03"])
-        ],
+        period: Annotated[str, Path(pattern=PERIOD_PATTERN, examples=["2025-03"])],
     ) -> schemas.Template:
         """What the caller's agency owes for a month (``2025-03``), a quarter (``2025-Q1``)
         or a year."""
@@ -245,8 +280,8 @@ def create_app(engine: Engine | None = None, rate_per_minute: int = RATE_PER_MIN
     )
     def data(
         caller: Caller,
-        indicator: Annotated[str, Query(min_length=1, max_length=120)],
-        geography: Annotated[str, Query(min_length=1, max_length=20)] = "VN",
+        indicator: Annotated[str, Query(min_length=1, max_length=120, pattern=schemas.TEXT)],
+        geography: Annotated[str, Query(min_length=1, max_length=20, pattern=schemas.TEXT)] = "VN",
     ) -> list[schemas.Observation]:
         """The latest known value of each period of one of the caller's series."""
         frame = reporting.data(db, caller, indicator, geography)
@@ -269,9 +304,6 @@ def create_app(engine: Engine | None = None, rate_per_minute: int = RATE_PER_MIN
         tags=["QCVN 125: report data"],
         responses={
             200: {"model": schemas.SubmissionOut, "description": "The same key was sent before"},
-            413: {"model": schemas.Problem},
-            422: {"model": schemas.Problem},
-            429: {"model": schemas.Problem},
         },
     )
     def submit(
@@ -319,7 +351,6 @@ def create_app(engine: Engine | None = None, rate_per_minute: int = RATE_PER_MIN
         "/api/v1/submissions/{submission_id}",
         response_model=schemas.SubmissionOut,
         tags=["QCVN 125: report status"],
-        responses={404: {"model": schemas.Problem}},
     )
     def submission(
         caller: Caller, request: Request, submission_id: Annotated[int, Path(ge=1, le=2**31 - 1)]
@@ -337,9 +368,7 @@ def create_app(engine: Engine | None = None, rate_per_minute: int = RATE_PER_MIN
     )
     def supply(
         caller: Caller,
-        period: Annotated[
-            str, Path(pattern=r"^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$", examples=["2025-03"])
-        ],
+        period: Annotated[str, Path(pattern=PERIOD_PATTERN, examples=["2025-03"])],
     ) -> list[schemas.SupplyCell]:
         """For a period: each series the caller's agency owes, its deadline and its state."""
         cells = reporting.supply(db, caller, _period(period), today())
@@ -391,5 +420,5 @@ def create_app(engine: Engine | None = None, rate_per_minute: int = RATE_PER_MIN
             rows=checks,
         )
 
-    app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
+    app.add_middleware(BodyLimit, limit=max_body_bytes)
     return app

@@ -5,10 +5,13 @@ no field here claims to be the standard's. Each model says which packet it stand
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr
 
 MAX_ROWS = 5000
+TEXT = r"^[^\x00]*$"
+"""Text without a NUL character, which is not text (the database refuses it)."""
 
 
 class Problem(BaseModel):
@@ -48,7 +51,6 @@ class TemplateLine(BaseModel):
     unit: str
     geography: str
     period: str
-    due: dt.date | None = None
     last_period: str = ""
     last_value: float | None = None
 
@@ -78,13 +80,15 @@ class RowIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    indicator_code: str = Field(min_length=1, max_length=120)
-    period: str = Field(min_length=1, max_length=20, examples=["2025-03"])
-    value: float | str = Field(examples=[3.12])
-    geography: str = Field(default="VN", min_length=1, max_length=20)
-    status: str = Field(default="official", max_length=12)
-    unit: str | None = Field(default=None, max_length=120)
-    source: str | None = Field(default=None, max_length=2000)
+    indicator_code: str = Field(min_length=1, max_length=120, pattern=TEXT)
+    period: str = Field(min_length=1, max_length=20, pattern=TEXT, examples=["2025-03"])
+    value: StrictFloat | StrictInt | Annotated[StrictStr, Field(max_length=100, pattern=TEXT)] = (
+        Field(examples=[3.12])
+    )
+    geography: str = Field(default="VN", min_length=1, max_length=20, pattern=TEXT)
+    status: str = Field(default="official", max_length=12, pattern=TEXT)
+    unit: str | None = Field(default=None, max_length=120, pattern=TEXT)
+    source: str | None = Field(default=None, max_length=2000, pattern=TEXT)
 
 
 class SubmissionIn(BaseModel):

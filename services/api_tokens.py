@@ -71,7 +71,7 @@ def issue(
         )
     if agency_code not in set(repository.agencies(engine)["code"]):
         raise InputError(
-            "error.unknown_agency", f"there is no agency {agency_code}", code=agency_code
+            "error.unknown_agency", f"there is no agency {agency_code}", agency=agency_code
         )
     token = PREFIX + secrets.token_urlsafe(32)
     now = audit.utc_now()

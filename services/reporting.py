@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 from analytics.supply_monitor import monitor
 from data import obligations, repository
 from data import submissions as staged
-from domain.errors import InputError
+from domain.errors import PermissionDenied
 from domain.periods import period_label
 from domain.principal import Principal
 from domain.vocabulary import Action, Frequency
@@ -39,7 +39,7 @@ def data(engine: Engine, user: Principal, code: str, geography: str = "VN") -> p
     """The values of one of the caller's indicators (the latest known of each period)."""
     owed = intake.owed_by(engine, user.agency_code or "", dt.date.today())
     if (code, geography) not in owed:
-        raise InputError(
+        raise PermissionDenied(
             "error.not_owed",
             f"{code} in {geography} is not one of the agency's series",
             code=code,

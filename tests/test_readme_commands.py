@@ -87,6 +87,7 @@ REAL_RUNS: dict[str, RealRun] = {
     "briefing": RealRun(),
     "lint": RealRun(),
     "run": RealRun(port_variable="PORT", health_path="/_stcore/health"),
+    "api": RealRun(port_variable="API_PORT", health_path="/openapi.json"),
 }
 """Targets that run for real, by target."""
 

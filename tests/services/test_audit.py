@@ -20,7 +20,7 @@ from data import audit
 from data import tables as t
 from domain.errors import InputError
 from forecasting import forecast
-from services import accounts, intake
+from services import accounts, api_tokens, intake
 from services import audit as audit_service
 from services import catalogue as catalogue_admin
 from services import forecasts as forecast_service
@@ -50,6 +50,7 @@ def test_every_audited_action_writes_a_row_with_who_what_before_and_after(
 ) -> None:  # type: ignore[no-untyped-def]
     engine, admin, officer = catalogue_engine, people["admin"], people["data_officer"]
     staged: list = []
+    tokens: list = []
     performed = {
         "sign_in.success": lambda: accounts.authenticate(engine, "leader", PASSWORD + "-lead"),
         "sign_in.failure": lambda: pytest.raises(
@@ -129,6 +130,10 @@ def test_every_audited_action_writes_a_row_with_who_what_before_and_after(
         "intake.reject": lambda: intake.reject(
             engine, people["analyst"], staged[1].submission_id, "checked elsewhere"
         ),
+        "api_token.issue": lambda: tokens.append(
+            api_tokens.issue(engine, admin, "GSO", "province system", 30, False)
+        ),
+        "api_token.revoke": lambda: api_tokens.revoke(engine, admin, tokens[0][0]),
     }
     assert set(performed) == set(audit.AUDITED_ACTIONS)
     for action, perform in performed.items():

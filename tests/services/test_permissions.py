@@ -43,6 +43,7 @@ PAGE_TABLE: dict[str, set[str]] = {
     "monitor": {L, A, D, M},
     "outlook": {L, A, D, M},
     "present": {L, A, M},
+    "admin_api": {M},
 }
 
 ACTION_TABLE: dict[str, set[str]] = {
@@ -60,6 +61,7 @@ ACTION_TABLE: dict[str, set[str]] = {
     "monitor.read": {L, A, D, M},
     "obligation.change": {M},
     "briefing.make": {L, A, M},
+    "api_token.manage": {M},
 }
 
 
