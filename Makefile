@@ -49,6 +49,7 @@ bench: $(VENV)/.dev db
 	$(BIN)/python -m bench.pages
 	$(BIN)/python -m bench.intake
 	$(BIN)/python -m bench.meeting
+	$(BIN)/python -m bench.api_load
 
 # nginx over TLS in front of two app servers, checked in a real browser (see the README).
 deploy-check: $(VENV)/.dev

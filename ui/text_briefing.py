@@ -8,6 +8,9 @@ TEXT: dict[str, dict[str, str | dict]] = {
         "page.present": "Trình chiếu",
         "page.admin_api": "Kết nối API",
         "api.admin.title": "Kết nối hệ thống báo cáo của cơ quan (API)",
+        "audit.action.api_token": "Khóa API (cấp và thu hồi)",
+        "audit.action.api_token.issue": "Cấp khóa API",
+        "audit.action.api_token.revoke": "Thu hồi khóa API",
         "api.admin.caption": (
             "Mỗi khóa thuộc một cơ quan: hệ thống báo cáo của cơ quan gửi khóa trong tiêu đề "
             "Authorization để đọc danh mục, nghĩa vụ báo cáo và gửi số liệu của chính cơ quan. "
@@ -103,6 +106,9 @@ TEXT: dict[str, dict[str, str | dict]] = {
         "page.present": "Present",
         "page.admin_api": "API connections",
         "api.admin.title": "Connecting agencies' reporting systems (API)",
+        "audit.action.api_token": "API tokens (issued and revoked)",
+        "audit.action.api_token.issue": "API token issued",
+        "audit.action.api_token.revoke": "API token revoked",
         "api.admin.caption": (
             "Each token belongs to one agency: its reporting system sends the token in the "
             "Authorization header to read the catalogue and its obligations and to send its own "
