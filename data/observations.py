@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, RowMapping, exists, insert, select
+from sqlalchemy import Connection, RowMapping, exists, func, insert, select
 
 from data import tables as t
 from data.repository import STATUS_ORDER
@@ -75,3 +75,49 @@ def check_geography(conn: Connection, geography_code: str) -> None:
             f"there is no geography with code {geography_code}",
             code=geography_code,
         )
+
+
+def latest_values(conn: Connection, rows: list[dict[str, Any]]) -> dict[tuple, float]:
+    """The newest stored value of each row's period, in one query: keyed by ``(indicator_code,
+    geography_code, period_start, period_end)``; periods with no value are absent."""
+    if not rows:
+        return {}
+    o = t.observations.c
+    codes = sorted({r["indicator_code"] for r in rows})
+    places = sorted({r["geography_code"] for r in rows})
+    starts = sorted({r["period_start"] for r in rows})
+    ranked = (
+        select(
+            o.indicator_code,
+            o.geography_code,
+            o.period_start,
+            o.period_end,
+            o.value,
+            func.row_number()
+            .over(
+                partition_by=(o.indicator_code, o.geography_code, o.period_start, o.period_end),
+                order_by=(o.vintage.desc(), STATUS_ORDER.desc(), o.id.desc()),
+            )
+            .label("rank"),
+        )
+        .where(
+            o.indicator_code.in_(codes), o.geography_code.in_(places), o.period_start.in_(starts)
+        )
+        .subquery()
+    )
+    found = conn.execute(select(ranked).where(ranked.c.rank == 1)).all()
+    return {
+        (r.indicator_code, r.geography_code, r.period_start, r.period_end): float(r.value)
+        for r in found
+    }
+
+
+def append_many(conn: Connection, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert ``rows`` in one statement; their new ids, in order. A repeated key raises
+    ``IntegrityError`` and inserts none of them (the caller holds a savepoint)."""
+    if not rows:
+        return []
+    inserted = conn.execute(
+        insert(t.observations).returning(t.observations.c.id, sort_by_parameter_order=True), rows
+    )
+    return [row[0] for row in inserted]

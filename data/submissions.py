@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Connection, Engine, RowMapping, insert, select, update
+from sqlalchemy import Connection, Engine, RowMapping, bindparam, insert, select, update
 
 from data import tables as t
 from domain.vocabulary import SubmissionState
@@ -116,3 +116,14 @@ def mark_written(conn: Connection, submission_id: int, count: int) -> None:
     conn.execute(
         update(t.submissions).where(t.submissions.c.id == submission_id).values(rows_written=count)
     )
+
+
+def link_observations(conn: Connection, links: list[tuple[int, int]]) -> None:
+    """Record which observation each confirmed row became: ``(row id, observation id)`` pairs."""
+    if links:
+        conn.execute(
+            update(t.submission_rows)
+            .where(t.submission_rows.c.id == bindparam("row_id"))
+            .values(observation_id=bindparam("observation_id")),
+            [{"row_id": row, "observation_id": observation} for row, observation in links],
+        )

@@ -373,35 +373,27 @@ def confirm(
             return 0
         rows = staged.rows(conn, submission_id)
         wanted = (RowOutcome.VALID,) + ((RowOutcome.WARNING,) if accept_warnings else ())
-        written = 0
         source = f"{header['file_name']} (#{submission_id})"
-        for row in rows:
-            if row["outcome"] not in wanted:
-                continue
-            observation = {
-                "indicator_code": row["indicator_code"],
-                "geography_code": row["geography_code"],
-                "period_start": row["period_start"],
-                "period_end": row["period_end"],
-                "value": row["value"],
-                "status": row["status"],
-                "vintage": header["vintage"],
-                "source": (row["source"] or source)[:2000],
-                "recorded_at": now,
-                "recorded_by": user.username,
-            }
-            latest = store.latest(conn, observation)
-            if latest is not None and float(latest["value"]) == float(row["value"]):
-                continue
-            try:
-                with conn.begin_nested():
-                    new_id = store.append(conn, observation)
-            except IntegrityError:
-                # Another submission wrote this cell for the same day and status meanwhile: the
-                # first kept is the day's value; this one stays in its submission's rows.
-                continue
-            staged.link_observation(conn, row["id"], new_id)
-            written += 1
+        candidates = [
+            (
+                row["id"],
+                {
+                    "indicator_code": row["indicator_code"],
+                    "geography_code": row["geography_code"],
+                    "period_start": row["period_start"],
+                    "period_end": row["period_end"],
+                    "value": row["value"],
+                    "status": row["status"],
+                    "vintage": header["vintage"],
+                    "source": (row["source"] or source)[:2000],
+                    "recorded_at": now,
+                    "recorded_by": user.username,
+                },
+            )
+            for row in rows
+            if row["outcome"] in wanted
+        ]
+        written = _write(conn, candidates)
         staged.mark_written(conn, submission_id, written)
         audit.record(
             conn,
@@ -417,6 +409,46 @@ def confirm(
             },
         )
     return written
+
+
+def _write(conn: Any, candidates: list[tuple[int, dict[str, Any]]]) -> int:
+    """Append the confirmed rows' observations on ``conn`` and link each row to its own; a row
+    whose value is already the latest known is skipped as unchanged. All at once; if another
+    submission wrote one of these cells for the same day meanwhile, row by row, keeping the
+    value written first. The number of observations written."""
+    latest = store.latest_values(conn, [observation for _, observation in candidates])
+    fresh = [
+        (row_id, observation)
+        for row_id, observation in candidates
+        if latest.get(_cell(observation)) != float(observation["value"])
+    ]
+    try:
+        with conn.begin_nested():
+            ids = store.append_many(conn, [observation for _, observation in fresh])
+    except IntegrityError:
+        ids = []
+        kept = []
+        for row_id, observation in fresh:
+            try:
+                with conn.begin_nested():
+                    ids.append(store.append(conn, observation))
+                    kept.append((row_id, observation))
+            except IntegrityError:
+                continue
+        fresh = kept
+    staged.link_observations(
+        conn, [(row_id, new) for (row_id, _), new in zip(fresh, ids, strict=True)]
+    )
+    return len(ids)
+
+
+def _cell(observation: dict[str, Any]) -> tuple:
+    return (
+        observation["indicator_code"],
+        observation["geography_code"],
+        observation["period_start"],
+        observation["period_end"],
+    )
 
 
 def reject(engine: Engine, user: Principal, submission_id: int, note: str) -> bool:

@@ -46,7 +46,8 @@ def data(engine: Engine, user: Principal, code: str, geography: str = "VN") -> p
             geography=geography,
         )
     frame = repository.observations(engine, [code], geography=geography)
-    frequency = repository.catalogue(engine).set_index("code").loc[code, "frequency"]
+    with engine.connect() as conn:
+        frequency = next(r.frequency for r in staged.indicator_facts(conn) if r.code == code)
     frame["period"] = [
         period_label(pd.Period(start, Frequency.parse(frequency).pandas))
         for start in pd.to_datetime(frame["period_start"])

@@ -106,22 +106,19 @@ def test_a_crash_during_confirmation_writes_nothing_and_keeps_the_submission_sta
     on_day(MARCH_20)
     data = _csv("CPI_TEST,VN,2025-01,1,official,b", "CPI_TEST,VN,2025-02,2,official,b")
     staged = intake.stage_upload(catalogue_engine, officer, "GSO", "c.csv", data)
-    calls = []
-    real_append = intake.store.append
+    real_append_many = intake.store.append_many
 
-    def append_then_fail(conn, row):  # type: ignore[no-untyped-def]
-        calls.append(row)
-        if len(calls) == 2:
-            raise RuntimeError("the server died")
-        return real_append(conn, row)
+    def write_one_then_fail(conn, rows):  # type: ignore[no-untyped-def]
+        real_append_many(conn, rows[:1])
+        raise RuntimeError("the server died")
 
-    monkeypatch.setattr(intake.store, "append", append_then_fail)
+    monkeypatch.setattr(intake.store, "append_many", write_one_then_fail)
     with pytest.raises(RuntimeError):
         intake.confirm(catalogue_engine, officer, staged.submission_id)
     assert _count(catalogue_engine, t.observations) == 0
     header, rows = intake.submission(catalogue_engine, staged.submission_id)
     assert header["state"] == "staged" and len(rows) == 2
-    monkeypatch.setattr(intake.store, "append", real_append)
+    monkeypatch.setattr(intake.store, "append_many", real_append_many)
     assert intake.confirm(catalogue_engine, officer, staged.submission_id) == 2
 
 
