@@ -3,13 +3,14 @@ submissions at 1, 10 and 50 concurrent clients, with every answer checked and ev
 looked up afterwards.
 
 Run: ``python -m bench.api_load`` (``make bench`` runs it). A copy of the seeded database of
-``make run`` is served by ``python -m api.server`` (uvicorn, one process) on a loopback port;
+``make run`` is served by ``python -m api.server`` (uvicorn) on a loopback port;
 the clients are ``httpx`` on asyncio in this process, on the same machine. Each client has its
 own token (GSO's), and the rate limit is raised for the run. A read is one series' values
 (``GET /api/v1/data``); the baseline, measured in the same run, is the cheapest authenticated call
 (``GET /api/v1/regimes``). A submission is 100 rows of series GSO owes, each for a month after the
 last one stored, its value the series' last one, so every row passes the checks and is written.
-Results go to ``bench/results/api_load.json`` and ``api_load.md``.
+The server runs :data:`WORKERS` processes, one per core. Results go to
+``bench/results/api_load.json`` and ``api_load.md``.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ READS_PER_CLIENT = {1: 200, 10: 40, 50: 10}
 BATCHES_PER_CLIENT = {1: 10, 10: 3, 50: 1}
 ROWS = 100
 GOAL_P95_MS = 200.0
+WORKERS = 2
 READ = "/api/v1/data?indicator=CPI_YOY.CHI_SO_GIA_TIEU_DUNG"
 BASELINE = "/api/v1/regimes"
 
@@ -158,7 +160,7 @@ def measure() -> dict:
     port = _port()
     env = {**os.environ, "COCKPIT_DATABASE_URL": url, "COCKPIT_API_RATE_PER_MINUTE": "1000000"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "api.server", "--port", str(port)],
+        [sys.executable, "-m", "api.server", "--port", str(port), "--workers", str(WORKERS)],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -173,7 +175,11 @@ def measure() -> dict:
                     break
             except httpx.HTTPError:
                 time.sleep(0.2)
-        report: dict = {"machine": this_machine(), "server": "uvicorn, 1 process", "levels": {}}
+        report: dict = {
+            "machine": this_machine(),
+            "server": f"uvicorn, {WORKERS} worker processes",
+            "levels": {},
+        }
         next_cell = 0
         accepted: list[dict] = []
         errors = 0
