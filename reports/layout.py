@@ -92,14 +92,34 @@ def lines_box(slide: Slide) -> Box:
     body."""
     body = body_box()
     if slide.table and slide.chart is None:
-        rows, left_off = shown_rows(slide.table)
-        top = body.top + TABLE_ROW * (len(rows) + (1 if left_off else 0)) + 0.3
+        top = body.top + table_height(slide.table, body.width) + 0.3
         return Box(body.left, top, body.width, max(0.5, body.top + body.height - top))
     if slide.chart is not None:
         return Box(body.left, body.top + body.height - 0.45, body.width * 0.64, 0.45)
     if slide.key == "cover":
         return Box(MARGIN, 4.4, PAGE_WIDTH - 2 * MARGIN, 2.0)
     return body
+
+
+def subtitle_size(subtitle: str) -> int:
+    """The subtitle's type size: smaller for a long one, so that it stays on one line."""
+    return SUBTITLE_SIZE if len(subtitle) <= 80 else 14
+
+
+def table_height(table: tuple[tuple[str, ...], ...], width: float) -> float:
+    """An estimate of a table's height in inches at :data:`TABLE_SIZE`, its long cells wrapped
+    to their column's width (about 0.55 em a character)."""
+    rows, left_off = shown_rows(table)
+    widths = column_widths(rows, width)
+    per_inch = 72 / (TABLE_SIZE * 0.55)
+    height = 0.0
+    for row in rows:
+        lines = max(
+            -(-len(cell) // max(1, int(w * per_inch - 1))) or 1
+            for cell, w in zip(row, widths, strict=True)
+        )
+        height += 0.12 + 0.26 * lines
+    return height + (TABLE_ROW if left_off else 0.0)
 
 
 def title_size(title: str) -> int:

@@ -92,7 +92,8 @@ def _tiles(canvas: Canvas, slide: Slide) -> None:
             top = _paragraphs(canvas, inner, [words], size, bold=bold, colour=colour) - 0.04
 
 
-def _table(canvas: Canvas, box: Box, table: tuple[tuple[str, ...], ...]) -> None:
+def _table(canvas: Canvas, box: Box, table: tuple[tuple[str, ...], ...]) -> float:
+    """Draw the table from the top of ``box``; its height in inches."""
     rows, left_off = layout.shown_rows(table)
     size = layout.TABLE_SIZE - 2
     cell = ParagraphStyle("cell", fontName=REGULAR, fontSize=size, leading=size * 1.2)
@@ -116,6 +117,7 @@ def _table(canvas: Canvas, box: Box, table: tuple[tuple[str, ...], ...]) -> None
     )
     _, height = grid.wrap(box.width * inch, box.height * inch)
     grid.drawOn(canvas, box.left * inch, (layout.PAGE_HEIGHT - box.top) * inch - height)
+    return height / inch
 
 
 def _slide(canvas: Canvas, slide: Slide, picture: bytes | None) -> None:
@@ -138,7 +140,7 @@ def _slide(canvas: Canvas, slide: Slide, picture: bytes | None) -> None:
                 canvas,
                 layout.subtitle_box(),
                 [slide.subtitle],
-                layout.SUBTITLE_SIZE,
+                layout.subtitle_size(slide.subtitle),
                 colour=layout.MUTED,
             )
     if slide.tiles:
@@ -159,10 +161,15 @@ def _slide(canvas: Canvas, slide: Slide, picture: bytes | None) -> None:
             anchor="nw",
         )
     if table_box is not None:
-        _table(canvas, table_box, slide.table)
+        drawn = _table(canvas, table_box, slide.table)
     if slide.lines:
         size = layout.BODY_SIZE if slide.key == "cover" else layout.FOOTER_SIZE + 2
-        _paragraphs(canvas, layout.lines_box(slide), list(slide.lines), size)
+        where = layout.lines_box(slide)
+        if slide.table and slide.chart is None and table_box is not None:
+            # Under the table as drawn, whose rows wrap as the text needs.
+            top = table_box.top + drawn + 0.3
+            where = Box(where.left, top, where.width, max(0.5, layout.PAGE_HEIGHT - 0.75 - top))
+        _paragraphs(canvas, where, list(slide.lines), size)
     if slide.footer:
         _paragraphs(
             canvas, layout.footer_box(), [slide.footer], layout.FOOTER_SIZE, colour=layout.MUTED

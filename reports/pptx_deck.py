@@ -93,7 +93,7 @@ def _tiles(shapes, slide: Slide) -> None:
 def _table(shapes, box: Box, table: tuple[tuple[str, ...], ...]) -> None:
     rows, left_off = layout.shown_rows(table)
     columns = len(rows[0])
-    height = min(box.height, layout.TABLE_ROW * (len(rows) + (1 if left_off else 0)))
+    height = min(box.height, layout.table_height(table, box.width))
     frame = shapes.add_table(
         len(rows) + (1 if left_off else 0),
         columns,
@@ -150,7 +150,7 @@ def _slide(presentation: Presentation, slide: Slide, picture: bytes | None) -> N
                 shapes,
                 layout.subtitle_box(),
                 [slide.subtitle],
-                layout.SUBTITLE_SIZE,
+                layout.subtitle_size(slide.subtitle),
                 colour=layout.MUTED,
             )
     if slide.tiles:
