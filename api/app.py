@@ -208,12 +208,14 @@ def create_app(
         return _problem(error.status_code, str(error.detail), headers=headers)
 
     @app.exception_handler(RequestValidationError)
-    async def invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
+    async def invalid(request: Request, error: RequestValidationError) -> JSONResponse:
+        # Each problem says where and which rule (pydantic's code); its message is pydantic's.
         errors = [
             {"where": ".".join(str(p) for p in e["loc"]), "code": e["type"], "message": e["msg"]}
             for e in error.errors()
         ]
-        return _problem(422, "Unprocessable Content", "the request is not valid", errors)
+        detail = translate("api.invalid", _language(request), n=len(errors))
+        return _problem(422, "Unprocessable Content", detail, errors)
 
     @app.exception_handler(PermissionDenied)
     async def forbidden(request: Request, error: PermissionDenied) -> JSONResponse:
@@ -229,9 +231,9 @@ def create_app(
             [{"code": error.key, "params": error.params}],
         )
 
-    def _period(text: str, frequency: str | None = None) -> pd.Period:
+    def _period(text: str) -> pd.Period:
         try:
-            return parse_period(text, frequency) if frequency else parse_period(text)
+            return parse_period(text)
         except (InputError, ValueError) as error:
             raise InputError("error.period_unrecognised", str(error), period=text) from error
 

@@ -32,6 +32,7 @@ from analytics.outlook import Outlook
 from analytics.target_odds import GREEN_AT, RED_BELOW
 from analytics.tiles import TileSummary
 from charts.builders import fan_chart
+from charts.fan_frames import fan_frame
 from reports.deck import Deck, Slide, Tile
 
 Text = Callable[..., str]
@@ -262,37 +263,11 @@ def _odds_text(found: Outlook, lang: str, text: Text) -> str:
 
 
 def chart_frame(item: IndicatorData, lang: str, labels: tuple[str, str]) -> pd.DataFrame:
-    """The frame of ``fan_chart`` for an indicator: its recent actuals and its forecast fan,
-    anchored on the last actual so the dashed line starts from it."""
+    """The frame of ``fan_chart`` for an indicator: its recent actuals (:data:`HISTORY`) and
+    its forecast fan, anchored on the last actual."""
     values = item.values.dropna()
-    shown = values.iloc[-HISTORY.get(str(values.index.freqstr)[0], 36) :] if len(values) else values
-    actual = pd.DataFrame(
-        {
-            "date": [p.start_time for p in shown.index],
-            "period": [format_period(p, lang) for p in shown.index],
-            "value": shown.to_numpy(dtype=float),
-            "label": labels[0],
-            "kind": "actual",
-        }
-    )
-    if item.forecast is None or item.forecast.empty or shown.empty:
-        return actual
-    ahead = item.forecast[item.forecast["period"] > shown.index[-1]]
-    if ahead.empty:
-        return actual
-    bounds = [c for c in ahead.columns if c.startswith(("lower_", "upper_"))]
-    anchor = {"period": shown.index[-1], "point": float(shown.iloc[-1])}
-    anchor.update({c: float(shown.iloc[-1]) for c in bounds})
-    fan = pd.concat(
-        [pd.DataFrame([anchor]), ahead[["period", "point", *bounds]]], ignore_index=True
-    )
-    forecast = fan.rename(columns={"point": "value"}).assign(
-        date=[p.start_time for p in fan["period"]],
-        period=[format_period(p, lang) for p in fan["period"]],
-        label=labels[1],
-        kind="forecast",
-    )
-    return pd.concat([actual, forecast], ignore_index=True)
+    history = HISTORY.get(str(values.index.freqstr)[0], 36) if len(values) else None
+    return fan_frame(values, item.forecast, None, (*labels, ""), lang, history)
 
 
 def _indicator(

@@ -19,13 +19,12 @@ from sqlalchemy import Engine
 from analytics.observations import series as series_of
 from analytics.supply_monitor import monitor
 from analytics.tiles import summarise_headline
-from data import forecasts as store
 from data import obligations, repository
 from domain.headlines import HEADLINES, Headline
-from domain.periods import parse_period
 from domain.principal import Principal
 from domain.vocabulary import Action, SupplyState
 from reports.briefing import BriefingData, IndicatorData, OutlookItem, SupplyItem
+from services.forecasts import stored_as_of
 from services.outlook import targets_outlook
 from services.permissions import require
 
@@ -99,27 +98,12 @@ def _indicator(
 def _forecast(
     engine: Engine, code: str, values: pd.Series, as_of: dt.date
 ) -> tuple[pd.DataFrame | None, str | None, dt.date | None]:
-    """The newest published forecast of ``code`` made by ``as_of`` from data that ends at the
+    """The newest published forecast of ``code`` made by ``as_of`` from data that ends by the
     last value shown, else the monthly batch's; None if neither exists."""
     if values.dropna().empty:
         return None, None, None
-    last = values.dropna().index[-1]
-    for kind in (store.PUBLISHED, store.BATCH):
-        runs = store.published_runs(engine, code, kind)
-        if runs.empty:
-            continue
-        runs = runs[runs["target_transform"] == "level"]
-        made = pd.to_datetime(runs["created_at"]).dt.date
-        origins, frequencies = runs["origin_period"], runs["frequency"]
-        usable = runs[
-            (made <= as_of)
-            & [parse_period(p, f) <= last for p, f in zip(origins, frequencies, strict=True)]
-        ]
-        if usable.empty:
-            continue
-        run = usable.iloc[0]
-        stored = store.run_values(engine, [int(run["id"])]).drop(columns="run_id")
-        return stored, kind, pd.Timestamp(run["created_at"]).date()
+    for kind, stored, made in stored_as_of(engine, code, as_of, values.dropna().index[-1]):
+        return stored, kind, made
     return None, None, None
 
 

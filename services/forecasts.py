@@ -10,7 +10,7 @@ publication is a new run and the latest one is what leaders see. Storage is ``da
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import pandas as pd
@@ -25,7 +25,7 @@ from data import audit, repository
 from data import forecasts as store
 from data import tables as t
 from domain.errors import InputError
-from domain.periods import period_label
+from domain.periods import parse_period, period_label
 from domain.principal import Principal
 from domain.vocabulary import Action
 from forecasting.result import ForecastResult
@@ -240,3 +240,27 @@ def _run_row(
         "backtest_json": store.to_json({"scores": result.backtest.to_dict(orient="records")}),
         **identity,
     }
+
+
+def stored_as_of(
+    engine: Engine, code: str, made_by: dt.date | None, origin_by: pd.Period | None = None
+) -> Iterator[tuple[str, pd.DataFrame, dt.date]]:
+    """The forecasts of ``code``'s level a meeting could have used: the newest published run
+    made by ``made_by`` (from data ending by ``origin_by``, if given), then the monthly batch's
+    newest such run. Each as ``(kind, values, day made)``; ``values`` are wide (``period, point,
+    lower_<level>, upper_<level>``). The caller takes the first that serves it."""
+    for kind in (store.PUBLISHED, store.BATCH):
+        runs = store.published_runs(engine, code, kind)
+        if runs.empty:
+            continue
+        runs = runs[runs["target_transform"] == "level"]
+        if made_by is not None:
+            runs = runs[pd.to_datetime(runs["created_at"]).dt.date <= made_by]
+        if origin_by is not None:
+            origins = zip(runs["origin_period"], runs["frequency"], strict=True)
+            runs = runs[[parse_period(p, f) <= origin_by for p, f in origins]]
+        if runs.empty:
+            continue
+        run = runs.iloc[0]
+        values = store.run_values(engine, [int(run["id"])]).drop(columns="run_id")
+        yield kind, values, pd.Timestamp(run["created_at"]).date()

@@ -22,9 +22,9 @@ from analytics.outlook import (
 )
 from analytics.plan import direction
 from analytics.targets import acceptance, parse_number, parse_target
-from data import forecasts as store
 from data import repository
 from domain.errors import InputError
+from services.forecasts import stored_as_of
 
 
 def targets_outlook(
@@ -67,16 +67,7 @@ def _stored_outcome(
 ) -> tuple[float, str | None]:
     """The year's outcome implied by the newest published forecast of the target's series made
     by ``as_of``, else by the monthly batch's; NaN and None where neither reaches the year."""
-    for kind in (store.PUBLISHED, store.BATCH):
-        runs = store.published_runs(engine, source.code, kind)
-        if runs.empty:
-            continue
-        runs = runs[runs["target_transform"] == "level"]
-        if as_of is not None:
-            runs = runs[pd.to_datetime(runs["created_at"]).dt.date <= as_of]
-        if runs.empty:
-            continue
-        values = store.run_values(engine, [int(runs.iloc[0]["id"])])
+    for kind, values, _ in stored_as_of(engine, source.code, as_of):
         points = pd.Series(
             values["point"].to_numpy(dtype=float), index=pd.PeriodIndex(values["period"])
         )

@@ -212,8 +212,9 @@ def template(
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def targets_outlook(_engine: Engine, year: int, version: str) -> list:
-    """The targets outlook of ``year`` (simulations: computed once per data version)."""
+def targets_outlook(_engine: Engine, year: int, version: str, forecast_version: str) -> list:
+    """The targets outlook of ``year`` (simulations: computed once per data version; the year a
+    published forecast implies changes with the forecasts' version)."""
     from services.outlook import targets_outlook as compute
 
     return compute(_engine, year)

@@ -13,6 +13,7 @@ import pandas as pd
 
 from analytics.calibration import interval_calibration
 from analytics.formatting import format_date, format_number, format_percent, format_period
+from charts import fan_frames as fans
 from data.forecasts import StoredForecast
 from domain.periods import parse_period
 from domain.vocabulary import Frequency
@@ -25,10 +26,6 @@ HISTORY_SHOWN = {Frequency.MONTH.pandas: 96, Frequency.QUARTER.pandas: 32}
 """Periods of actuals the lab's fan chart shows before the forecast (all for annual series)."""
 
 
-def _bounds(frame: pd.DataFrame) -> list[str]:
-    return [c for c in frame.columns if c.startswith(("lower_", "upper_"))]
-
-
 def result_frame(result: ForecastResult) -> pd.DataFrame:
     """A forecast result, wide: ``period, point, lower_<level>, upper_<level>``."""
     frame = pd.DataFrame({"period": result.point.index, "point": result.point.to_numpy()})
@@ -38,22 +35,6 @@ def result_frame(result: ForecastResult) -> pd.DataFrame:
     return frame
 
 
-def _rows(values: pd.DataFrame, kind: str, label: str, lang: str) -> pd.DataFrame:
-    return values.rename(columns={"point": "value"}).assign(
-        kind=kind,
-        label=label,
-        date=[p.start_time for p in values["period"]],
-        period=[format_period(p, lang) for p in values["period"]],
-    )
-
-
-def _anchored(values: pd.DataFrame, last: pd.Series) -> pd.DataFrame:
-    """``values`` preceded by the last actual, so the dashed line and the bands start from it."""
-    period, value = last.index[-1], float(last.iloc[-1])
-    start = {column: value for column in ["point", *_bounds(values)]}
-    return pd.concat([pd.DataFrame([{"period": period, **start}]), values], ignore_index=True)
-
-
 def fan_frame(
     actuals: pd.Series,
     forecast: pd.DataFrame,
@@ -61,21 +42,10 @@ def fan_frame(
     labels: tuple[str, str, str],
     lang: str,
 ) -> pd.DataFrame:
-    """The frame of ``charts.builders.fan_chart``: recent actuals, the forecast fan, a compared
-    forecast.
-
-    ``forecast`` and ``compare`` are wide (``period, point, lower_80 ...``); ``labels`` name the
-    actuals, the forecast and the compared forecast in the legend.
-    """
-    shown = actuals.iloc[-HISTORY_SHOWN.get(actuals.index.freqstr[0], len(actuals)) :]
-    history = pd.DataFrame({"period": shown.index, "point": shown.to_numpy()})
-    parts = [
-        _rows(history, "actual", labels[0], lang),
-        _rows(_anchored(forecast, actuals), "forecast", labels[1], lang),
-    ]
-    if compare is not None and not compare.empty:
-        parts.append(_rows(compare[["period", "point"]], "compare", labels[2], lang))
-    return pd.concat(parts, ignore_index=True)
+    """The lab's fan chart frame (``charts.fan_frames.fan_frame``), with the history
+    :data:`HISTORY_SHOWN` of the series' frequency."""
+    history = HISTORY_SHOWN.get(actuals.index.freqstr[0])
+    return fans.fan_frame(actuals, forecast, compare, labels, lang, history)
 
 
 def explore_forecast_rows(
@@ -97,7 +67,7 @@ def explore_forecast_rows(
     if values.empty:
         return pd.DataFrame()
     first = shown.iloc[0]
-    return _rows(_anchored(values, last_actual), "forecast", first["label"], lang).assign(
+    return fans.rows(fans.anchored(values, last_actual), "forecast", first["label"], lang).assign(
         code=first["code"], name=first["name"], unit=first["unit"]
     )
 

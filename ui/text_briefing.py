@@ -9,6 +9,7 @@ TEXT: dict[str, dict[str, str | dict]] = {
         "page.admin_api": "Kết nối API",
         "api.admin.title": "Kết nối hệ thống báo cáo của cơ quan (API)",
         "audit.action.api_token": "Khóa API (cấp và thu hồi)",
+        "api.invalid": "Yêu cầu không hợp lệ: {n} lỗi, xem danh sách errors",
         "audit.action.api_token.issue": "Cấp khóa API",
         "audit.action.api_token.revoke": "Thu hồi khóa API",
         "api.admin.caption": (
@@ -107,6 +108,7 @@ TEXT: dict[str, dict[str, str | dict]] = {
         "page.admin_api": "API connections",
         "api.admin.title": "Connecting agencies' reporting systems (API)",
         "audit.action.api_token": "API tokens (issued and revoked)",
+        "api.invalid": "The request is not valid: {n} problems, listed in errors",
         "audit.action.api_token.issue": "API token issued",
         "audit.action.api_token.revoke": "API token revoked",
         "api.admin.caption": (

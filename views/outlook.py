@@ -26,6 +26,7 @@ CELL_COLOURS = {"green": "#d3f0dc", "amber": "#fdebc8", "red": "#f9d0d0"}
 
 lang = current_language()
 engine, version = cache.current_version()
+_, forecast_version = cache.current_forecast_version()
 targets = cache.plan_targets(engine, version)
 years = sorted((int(y) for y in targets["plan_year"].unique()), reverse=True)
 current = dt.date.today().year
@@ -44,7 +45,7 @@ st.caption(
     )
 )
 with st.spinner(t("outlook.computing")):
-    rows = cache.targets_outlook(engine, int(year), version)
+    rows = cache.targets_outlook(engine, int(year), version, forecast_version)
 
 
 def _range(pair: tuple[float, float]) -> str:

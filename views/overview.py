@@ -118,7 +118,9 @@ show_age([summary.period for summary in shown], lang)
 
 plan_year = dt.date.today().year
 with outlook_slot:
-    outlook_strip(cache.targets_outlook(engine, plan_year, version), plan_year, lang)
+    outlook_strip(
+        cache.targets_outlook(engine, plan_year, version, forecast_version), plan_year, lang
+    )
 
 targets = cache.plan_targets(engine, version)
 years = sorted(targets["plan_year"].unique(), reverse=True)

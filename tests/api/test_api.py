@@ -15,6 +15,7 @@ from api.app import create_app
 from data import tables as t
 from services import api_tokens
 from tests.api.conftest import CPI, DEBT, bearer
+from ui.translations import translate
 
 ROW = {"indicator_code": CPI, "period": "2025-03", "value": 3.13, "status": "official"}
 
@@ -168,4 +169,7 @@ def test_the_template_says_what_the_agency_owes(client, token) -> None:  # type:
     assert [line["indicator_code"] for line in answer.json()["lines"]] == [DEBT]
     assert client.get("/api/v1/templates/2025-13", headers=bearer(token())).status_code == 422
     english = client.get("/api/v1/regimes", headers=bearer(token(), **{"Accept-Language": "en"}))
-    assert english.json()[0]["name"].startswith("Statistical") or english.json()[0]["name"]
+    assert [r["name"] for r in english.json()] == [
+        translate(f"regime.{code}", "en") for code in ("statistical", "decree_09")
+    ]
+    assert english.json()[0]["name"] != translate("regime.statistical", "vi")
