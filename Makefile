@@ -50,6 +50,7 @@ bench: $(VENV)/.dev db
 	$(BIN)/python -m bench.intake
 	$(BIN)/python -m bench.meeting
 	$(BIN)/python -m bench.api_load
+	$(BIN)/python -m bench.forecast_batch
 
 # nginx over TLS in front of two app servers, checked in a real browser (see the README).
 deploy-check: $(VENV)/.dev
@@ -61,10 +62,13 @@ bench-forecast: | $(BIN)/activate
 	test -x .venv-bench/bin/python || $(PYTHON) -m venv .venv-bench
 	.venv-bench/bin/pip install -q --disable-pip-version-check -r requirements-bench.txt
 	.venv-bench/bin/python -m bench.m3
+	.venv-bench/bin/python -m bench.realtime
 
+# The month's forecast batch on a local Dask cluster, one worker per core (WORKERS=N for another
+# number); COCKPIT_DASK_SCHEDULER=tcp://host:8786 sends it to an existing cluster instead.
 forecast: db
-	@test -n "$(PERIOD)" || { echo "Usage: make forecast PERIOD=2026-11 [ALL=1]"; exit 2; }
-	$(BIN)/python -m jobs.forecast_batch --period "$(PERIOD)" $(if $(ALL),--all)
+	@test -n "$(PERIOD)" || { echo "Usage: make forecast PERIOD=2026-11 [ALL=1] [WORKERS=N]"; exit 2; }
+	$(BIN)/python -m jobs.forecast_batch --period "$(PERIOD)" $(if $(ALL),--all) $(if $(WORKERS),--workers "$(WORKERS)")
 
 # Stage GSO's monthly workbook as a submission of an analyst (CONFIRM=1 writes it at once).
 gso-import: db

@@ -2,10 +2,12 @@
 
 A *published* forecast is an analyst's (``forecast.publish``), with an audit row written in the same
 transaction; a *batch* forecast is the monthly job's (author ``system``), one per indicator,
-transformation and month. Each is a run of ``data.tables.forecast_runs`` with its values in
-``forecast_values``; nothing is ever changed or deleted (the database refuses it), so a second
-publication is a new run and the latest one is what leaders see. A *configuration* is the method
-and settings an analyst saved for an indicator and transformation; the batch uses the latest.
+transformation, month and geography (``VN``, the country, or a province whose own series it
+forecast; published forecasts are the country's). Each is a run of ``data.tables.forecast_runs``
+with its values in ``forecast_values``; nothing is ever changed or deleted (the database refuses
+it), so a second publication is a new run and the latest one is what leaders see. A
+*configuration* is the method and settings an analyst saved for an indicator and transformation;
+the batch uses the latest.
 
 Values come back *wide*, one row per period: ``period`` (a ``pd.Period``), ``point`` and
 ``lower_<level>``/``upper_<level>`` for each interval level.
@@ -25,11 +27,12 @@ from sqlalchemy import Connection, Engine, Select, and_, exists, func, insert, s
 from data import audit
 from data import tables as t
 from domain.errors import InputError
-from domain.vocabulary import Frequency
+from domain.vocabulary import NATIONAL_GEOGRAPHY, Frequency
 from forecasting.result import ForecastResult
 
 PUBLISHED, BATCH = t.FORECAST_KINDS
 POINT_LEVEL = 0  # the level stored with the point forecast (a key column cannot be NULL)
+NATIONAL = NATIONAL_GEOGRAPHY  # the country's series, and every published forecast, are of it
 
 RUN_COLUMNS = [
     "id",
@@ -47,6 +50,7 @@ RUN_COLUMNS = [
     "author",
     "created_at",
     "forecast_month",
+    "geography_code",
 ]
 
 
@@ -73,15 +77,33 @@ class StoredForecast:
     forecast_month: str
     backtest: pd.DataFrame
     values: pd.DataFrame
+    geography_code: str = NATIONAL
 
 
 # --- writing -------------------------------------------------------------------------------------
 
 
-def batch_stored(engine: Engine, code: str, target_transform: str, forecast_month: str) -> bool:
-    """Whether the batch already stored ``code`` in ``target_transform`` for ``forecast_month``."""
+def batch_stored(
+    engine: Engine,
+    code: str,
+    target_transform: str,
+    forecast_month: str,
+    geography: str = NATIONAL,
+) -> bool:
+    """Whether the batch already stored ``code`` of ``geography`` in ``target_transform`` for
+    ``forecast_month``."""
     with engine.connect() as conn:
-        return batch_stored_on(conn, code, target_transform, forecast_month)
+        return batch_stored_on(conn, code, target_transform, forecast_month, geography)
+
+
+def batch_keys(engine: Engine, forecast_month: str) -> set[tuple[str, str, str]]:
+    """What the batch stored for ``forecast_month``: ``(indicator, transformation, geography)``."""
+    r = t.forecast_runs.c
+    query = select(r.indicator_code, r.target_transform, r.geography_code).where(
+        r.kind == BATCH, r.forecast_month == forecast_month
+    )
+    with engine.connect() as conn:
+        return {(code, transform, geography) for code, transform, geography in conn.execute(query)}
 
 
 def check_indicator(conn: Connection, indicator_code: str) -> None:
@@ -94,7 +116,20 @@ def check_indicator(conn: Connection, indicator_code: str) -> None:
         )
 
 
-def batch_stored_on(conn: Connection, code: str, target_transform: str, month: str) -> bool:
+def check_geography(conn: Connection, geography_code: str) -> None:
+    """Refuse with ``InputError`` unless ``geography_code`` is a known geography."""
+    if not conn.execute(select(exists().where(t.geographies.c.code == geography_code))).scalar():
+        raise InputError(
+            "error.unknown_geography",
+            f"there is no geography with code {geography_code}",
+            code=geography_code,
+        )
+
+
+def batch_stored_on(
+    conn: Connection, code: str, target_transform: str, month: str, geography: str = NATIONAL
+) -> bool:
+    """:func:`batch_stored`, on an open connection (inside the transaction that would store)."""
     r = t.forecast_runs.c
     return bool(
         conn.execute(
@@ -104,6 +139,7 @@ def batch_stored_on(conn: Connection, code: str, target_transform: str, month: s
                     r.kind == BATCH,
                     r.target_transform == target_transform,
                     r.forecast_month == month,
+                    r.geography_code == geography,
                 )
             )
         ).scalar()
@@ -161,8 +197,11 @@ def _runs_query() -> Select:
     ).outerjoin(t.users, u.username == r.author)
 
 
-def published_runs(engine: Engine, code: str, kind: str = PUBLISHED) -> pd.DataFrame:
-    """Every run of ``code`` of ``kind`` (published by default), newest first.
+def published_runs(
+    engine: Engine, code: str, kind: str = PUBLISHED, geography: str = NATIONAL
+) -> pd.DataFrame:
+    """Every run of ``code`` of ``kind`` (published by default) for ``geography`` (the country by
+    default), newest first.
 
     Columns: those of ``forecast_runs`` but the JSON ones, plus ``author_label`` (the author's
     display name, else the user name).
@@ -170,7 +209,7 @@ def published_runs(engine: Engine, code: str, kind: str = PUBLISHED) -> pd.DataF
     r = t.forecast_runs.c
     query = (
         _runs_query()
-        .where(r.indicator_code == code, r.kind == kind)
+        .where(r.indicator_code == code, r.kind == kind, r.geography_code == geography)
         .order_by(r.created_at.desc(), r.id.desc())
     )
     with engine.connect() as conn:
@@ -180,13 +219,23 @@ def published_runs(engine: Engine, code: str, kind: str = PUBLISHED) -> pd.DataF
 
 
 def latest_published(
-    engine: Engine, code: str, target_transform: str, kind: str = PUBLISHED
+    engine: Engine,
+    code: str,
+    target_transform: str,
+    kind: str = PUBLISHED,
+    geography: str = NATIONAL,
 ) -> StoredForecast | None:
-    """The newest run of ``code`` in ``target_transform`` (published by default), or None."""
+    """The newest run of ``code`` in ``target_transform`` (published by default) for
+    ``geography`` (the country by default), or None."""
     r = t.forecast_runs.c
     query = (
         _runs_query()
-        .where(r.indicator_code == code, r.target_transform == target_transform, r.kind == kind)
+        .where(
+            r.indicator_code == code,
+            r.target_transform == target_transform,
+            r.kind == kind,
+            r.geography_code == geography,
+        )
         .order_by(r.created_at.desc(), r.id.desc())
         .limit(1)
     )
@@ -215,6 +264,7 @@ def latest_published(
         forecast_month=row["forecast_month"],
         backtest=pd.DataFrame(json.loads(row["backtest_json"] or "{}").get("scores", [])),
         values=values.drop(columns="run_id"),
+        geography_code=row["geography_code"],
     )
 
 

@@ -104,13 +104,30 @@ def observations(
 
     Columns: ``indicator_code, period_start, period_end, value, status, vintage, source``.
     """
+    frame = observations_by_geography(engine, codes, [geography], as_of)
+    return frame.drop(columns="geography_code")
+
+
+def observations_by_geography(
+    engine: Engine,
+    codes: list[str],
+    geographies: list[str],
+    as_of: dt.date | None = None,
+) -> pd.DataFrame:
+    """One row per indicator, geography and period of ``codes`` in ``geographies``: the value
+    known last (on ``as_of``, if given).
+
+    Columns: ``indicator_code, geography_code, period_start, period_end, value, status, vintage,
+    source``.
+    """
     o = t.observations.c
-    conditions = [o.indicator_code.in_(codes), o.geography_code == geography]
+    conditions = [o.indicator_code.in_(codes), o.geography_code.in_(geographies)]
     if as_of is not None:
         conditions.append(o.vintage <= as_of)
     ranked = (
         select(
             o.indicator_code,
+            o.geography_code,
             o.period_start,
             o.period_end,
             o.value,
@@ -119,7 +136,7 @@ def observations(
             o.source,
             func.row_number()
             .over(
-                partition_by=(o.indicator_code, o.period_start, o.period_end),
+                partition_by=(o.indicator_code, o.geography_code, o.period_start, o.period_end),
                 order_by=(o.vintage.desc(), STATUS_ORDER.desc(), o.id.desc()),
             )
             .label("rank"),
@@ -130,15 +147,48 @@ def observations(
     query = (
         select(ranked)
         .where(ranked.c.rank == 1)
-        .order_by(ranked.c.indicator_code, ranked.c.period_start)
+        .order_by(ranked.c.indicator_code, ranked.c.geography_code, ranked.c.period_start)
     )
     with engine.connect() as conn:
         frame = pd.DataFrame(conn.execute(query).mappings().all())
     if frame.empty:
         return pd.DataFrame(
-            columns=["indicator_code", "period_start", "period_end", "value", "status", "vintage"]
+            columns=[
+                "indicator_code",
+                "geography_code",
+                "period_start",
+                "period_end",
+                "value",
+                "status",
+                "vintage",
+            ]
         )
     return frame.drop(columns="rank")
+
+
+def province_series(engine: Engine) -> pd.DataFrame:
+    """Every series kept for a province rather than the country (the by-province series of GSO's
+    workbook): one row per indicator and province.
+
+    Columns: ``indicator_code, geography_code, frequency, n_observations`` (rows, as the
+    catalogue's ``n_observations`` counts the country's).
+    """
+    o, i = t.observations.c, t.indicators.c
+    query = (
+        select(
+            o.indicator_code,
+            o.geography_code,
+            i.frequency,
+            func.count().label("n_observations"),
+        )
+        .join(t.indicators, i.code == o.indicator_code)
+        .where(o.geography_code != "VN")
+        .group_by(o.indicator_code, o.geography_code, i.frequency)
+        .order_by(o.indicator_code, o.geography_code)
+    )
+    columns = ["indicator_code", "geography_code", "frequency", "n_observations"]
+    with engine.connect() as conn:
+        return pd.DataFrame(conn.execute(query).all(), columns=columns)
 
 
 def vintages(engine: Engine, code: str, geography: str = "VN") -> pd.DataFrame:

@@ -226,9 +226,9 @@ audit_log = Table(
 # configurations are append-only (the migration adds triggers that refuse UPDATE and DELETE): a
 # second publication is a new run, and a track record can always be rebuilt.
 #
-# The batch writes one run per indicator, transformation and ``forecast_month`` (a partial unique
-# index, so running it again for the same month adds nothing); published runs may be several a
-# month.
+# The batch writes one run per indicator, transformation, ``forecast_month`` and geography (the
+# country, ``VN``, or a province for the by-province series: a partial unique index, so running it
+# again for the same month adds nothing); published runs may be several a month.
 FORECAST_KINDS = ("published", "batch")
 
 forecast_runs = Table(
@@ -251,14 +251,17 @@ forecast_runs = Table(
     Column("created_at", DateTime, nullable=False),
     Column("forecast_month", String(7), nullable=False),
     Column("backtest_json", Text),
+    # Whose observations the run forecast: VN (the country) or a province (migration 0010).
+    Column("geography_code", String(20), nullable=False, server_default="VN"),
     CheckConstraint("kind IN ('published', 'batch')", name="ck_forecast_runs_kind"),
     Index("ix_forecast_runs_lookup", "indicator_code", "target_transform", "kind"),
     Index(
-        "uq_forecast_runs_batch_month",
+        "uq_forecast_runs_batch_key",
         "indicator_code",
         "kind",
         "target_transform",
         "forecast_month",
+        "geography_code",
         unique=True,
         sqlite_where=text("kind = 'batch'"),
         postgresql_where=text("kind = 'batch'"),

@@ -40,6 +40,20 @@ class CockpitError(Exception):
         self.key = key
         self.params = params
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle without calling ``__init__``, whose arguments are not ``args``: an error raised
+        in another process (a worker of the forecast batch) arrives whole, key and values too."""
+        return (_unpickle, (type(self), self.args, self.__dict__))
+
+
+def _unpickle(
+    cls: type[CockpitError], args: tuple[Any, ...], state: dict[str, Any]
+) -> CockpitError:
+    error = cls.__new__(cls, *args)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
 
 class InputError(CockpitError, ValueError):
     """A value supplied by a user (URL, widget, upload) that the Cockpit cannot use."""

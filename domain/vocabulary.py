@@ -57,6 +57,10 @@ _PER_YEAR = {Frequency.MONTH: 12, Frequency.QUARTER: 4, Frequency.YEAR: 1}
 _ALIASES = {"M": Frequency.MONTH, "Q": Frequency.QUARTER, "A": Frequency.YEAR, "Y": Frequency.YEAR}
 
 
+NATIONAL_GEOGRAPHY = "VN"
+"""The geography code of the country's series (a province's is ``P63-xx`` or ``P34-xx``)."""
+
+
 class Status(StrEnum):
     """How final an observation is, from a first estimate to a revision of an official figure.
 

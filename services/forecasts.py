@@ -3,8 +3,9 @@ stores its forecasts; anyone who may see forecasts reads their track record.
 
 A *published* forecast is an analyst's (``forecast.publish``), with an audit row written in the same
 transaction; a *batch* forecast is the monthly job's (author ``system``), one per indicator,
-transformation and month. Nothing is ever changed or deleted (the database refuses it), so a second
-publication is a new run and the latest one is what leaders see. Storage is ``data.forecasts``.
+transformation, month and geography (the country, or a province for its own series). Nothing is
+ever changed or deleted (the database refuses it), so a second publication is a new run and the
+latest one is what leaders see. Storage is ``data.forecasts``.
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ def publish(
             author=user.username,
             created_at=now,
             forecast_month=f"{now:%Y-%m}",
+            geography_code=store.NATIONAL,
         )
         run_id = store.insert_run(conn, row, result)
         summary = {k: v for k, v in row.items() if k not in ("params_json", "backtest_json")}
@@ -107,16 +109,24 @@ def store_batch(
     data_vintage: dt.date | None,
     forecast_month: str,
     settings: Mapping[str, Any] | None = None,
+    geography: str = store.NATIONAL,
 ) -> int | None:
     """Store the monthly batch's forecast for ``forecast_month`` (``YYYY-MM``), author ``system``.
 
-    Returns the new run's id, or ``None`` when the batch already stored this indicator and
-    transformation for that month (a second run of the batch adds nothing).
+    ``geography`` is whose observations ``result`` forecast: the country (``VN``) by default, or a
+    province (``P63-xx``) for its own series.
+
+    Returns the new run's id, or ``None`` when the batch already stored this indicator,
+    transformation and geography for that month (a second run of the batch adds nothing; the
+    database's unique index holds it so against a batch running at the same time).
     """
     try:
         with engine.begin() as conn:
-            if store.batch_stored_on(conn, indicator_code, target_transform, forecast_month):
+            if store.batch_stored_on(
+                conn, indicator_code, target_transform, forecast_month, geography
+            ):
                 return None
+            store.check_geography(conn, geography)
             row = _run_row(
                 conn,
                 indicator_code,
@@ -130,6 +140,7 @@ def store_batch(
                 author=audit.SYSTEM_ACTOR,
                 created_at=audit.utc_now(),
                 forecast_month=forecast_month,
+                geography_code=geography,
             )
             return store.insert_run(conn, row, result)
     except IntegrityError:

@@ -1,16 +1,18 @@
 """Forecasts in the database: publishing (analysts only, audited, never changed), the monthly batch
-(once per month), saved configurations (latest wins), and the track record read back."""
+(once per month and geography), saved configurations (latest wins), and the track record read
+back."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 
 import numpy as np
 import pandas as pd
 import pytest
 from sqlalchemy import delete, func, insert, select, update
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from data import forecasts
 from data import tables as t
@@ -279,3 +281,60 @@ def test_the_track_record_sets_published_forecasts_against_outcomes(
 
 def test_the_batch_default_is_the_overview_headlines() -> None:
     assert set(HEADLINE_CODES) == {headline.code for headline in HEADLINES}
+
+
+def test_the_batch_stores_a_province_beside_the_country_and_each_only_once(
+    catalogue_engine, naive_forecast
+) -> None:  # type: ignore[no-untyped-def]
+    engine = catalogue_engine
+    with engine.begin() as conn:
+        conn.execute(
+            insert(t.geographies),
+            [{"code": "P63-01", "name_vi": "Hà Nội", "name_en": "Ha Noi", "scheme": "prov63"}],
+        )
+    store = functools.partial(
+        forecast_service.store_batch,
+        engine,
+        CODE,
+        naive_forecast,
+        "level",
+        "M",
+        "48-48-0",
+        VINTAGE,
+        "2025-01",
+    )
+    country, province = store(), store(geography="P63-01")
+    assert country is not None and province is not None and country != province
+    assert (store(), store(geography="P63-01")) == (None, None)
+    assert forecasts.batch_keys(engine, "2025-01") == {
+        (CODE, "level", "VN"),
+        (CODE, "level", "P63-01"),
+    }
+    stored = forecasts.latest_published(engine, CODE, "level", kind="batch")
+    assert stored is not None and (stored.run_id, stored.geography_code) == (country, "VN")
+    theirs = forecasts.latest_published(engine, CODE, "level", kind="batch", geography="P63-01")
+    assert theirs is not None and theirs.run_id == province
+    with pytest.raises(ValueError) as unknown:
+        store(geography="P99-99")
+    assert unknown.value.key == "error.unknown_geography"
+
+    row = {
+        "indicator_code": CODE,
+        "kind": "batch",
+        "target_transform": "level",
+        "frequency": "M",
+        "method": "naive",
+        "model": "Naive",
+        "params_json": "{}",
+        "horizon": 6,
+        "levels": "80,95",
+        "origin_period": "2024-12",
+        "data_version": "48-48-0",
+        "author": "system",
+        "created_at": dt.datetime(2025, 1, 31),
+        "forecast_month": "2025-01",
+        "geography_code": "P63-01",
+    }
+    with pytest.raises(IntegrityError), engine.begin() as conn:  # past the service's check
+        forecasts.insert_run(conn, row, naive_forecast)
+    assert count(engine, t.forecast_runs) == 2

@@ -1,0 +1,85 @@
+"""One series of the monthly forecast batch, as a worker computes it: pure, with no database.
+
+A *job* is one forecast the batch makes: an indicator of a geography (the country, ``VN``, or a
+province for the by-province series) in one transformation, with a method and its settings. A
+worker gets a job with the series' observations as a plain pandas series (the batch's own process
+read them from the database once) and returns what it computed: the forecast, or why the series
+was skipped. Whatever goes wrong raises, and the batch reports it beside the series.
+
+This module imports only ``analytics``, ``forecasting`` and ``domain``, so a Dask worker that runs
+:func:`forecast_job` loads neither storage nor services, and never touches the database.
+"""
+
+from __future__ import annotations
+
+import time
+import warnings
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from analytics.forecast_request import DEFAULT_HORIZONS, forecast_arguments, prepare_target
+from domain.vocabulary import NATIONAL_GEOGRAPHY, Frequency
+from forecasting import forecast
+from forecasting.result import ForecastResult
+
+
+@dataclass(frozen=True)
+class Job:
+    """One forecast to make: an indicator of a geography in a transformation, with a method and
+    settings."""
+
+    code: str
+    target_transform: str = "level"
+    method: str = "auto"
+    settings: dict[str, Any] = field(default_factory=dict)
+    geography: str = NATIONAL_GEOGRAPHY
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """What the batch stores once a month: ``(indicator, transformation, geography)``."""
+        return (self.code, self.target_transform, self.geography)
+
+    @property
+    def label(self) -> str:
+        """The job in a progress line: ``CPI (level)``, ``SBI_M.TOTAL P63-01 (level)``."""
+        where = "" if self.geography == NATIONAL_GEOGRAPHY else f" {self.geography}"
+        return f"{self.code}{where} ({self.target_transform})"
+
+
+@dataclass(frozen=True)
+class Computed:
+    """What a worker made of a job: the forecast (None if the series was too short), the
+    unbroken periods it had, and the seconds it took."""
+
+    result: ForecastResult | None
+    periods: int
+    seconds: float
+
+
+def forecast_job(job: Job, observed: pd.Series, frequency: str, minimum: int) -> Computed:
+    """Forecast ``job`` from ``observed`` (its values on a ``PeriodIndex`` of ``frequency``).
+
+    With ``minimum`` above 0 a series with fewer unbroken periods (none known at all, too) is
+    skipped rather than forecast. The horizon is the frequency's default.
+
+    Raises
+    ------
+    InputError
+        When the data, the settings or forecasting refuse the series (and anything unforeseen:
+        the batch reports every error beside its series and goes on).
+    """
+    clock = time.perf_counter()
+    if minimum and observed.dropna().empty:
+        return Computed(None, 0, time.perf_counter() - clock)
+    target = prepare_target(observed, job.target_transform, job.code)
+    if len(target) < minimum:
+        return Computed(None, len(target), time.perf_counter() - clock)
+    horizon = DEFAULT_HORIZONS[Frequency.parse(frequency)]
+    with warnings.catch_warnings():  # statsmodels' optimiser notes; the progress line says enough
+        warnings.simplefilter("ignore")
+        result = forecast(
+            target, horizon, job.method, **forecast_arguments(job.settings, target.index, horizon)
+        )
+    return Computed(result, len(target), time.perf_counter() - clock)
