@@ -13,6 +13,9 @@ Parameters every method takes, besides its own (see ``MODELS[name].parameters``)
   horizon, at most half the series) and ``backtest_refit`` (False: parameters estimated at the
   first origin are carried through the later ones; True: everything is refitted at each origin).
 
+Intervals are conformal by default (``intervals="conformal"``): the model's own bands,
+calibrated on the errors of its backtest; ``intervals="model"`` keeps the model's own bands.
+
 ``auto`` also takes ``candidates`` (methods to compare, names or ``(name, params)`` pairs) and
 ``select_by`` ("mase", "smape" or "rmse").
 """
@@ -25,6 +28,7 @@ from typing import Any
 import pandas as pd
 
 from forecasting.backtest import BacktestSettings, backtest
+from forecasting.conformal import calibrate
 from forecasting.fitting import COMMON_PARAMETERS, check_request, fit_model
 from forecasting.registry import get_spec
 from forecasting.result import ForecastResult, Member
@@ -41,6 +45,7 @@ from forecasting.validation import (
     season_length,
 )
 
+INTERVAL_METHODS = ("conformal", "model")
 AUTO_PARAMETERS = frozenset({"candidates", "select_by", "boxcox", "window"})
 
 
@@ -64,6 +69,7 @@ def forecast(
     horizon: int,
     method: str = "auto",
     levels: Iterable[int] = (80, 95),
+    intervals: str = "conformal",
     **params: Any,
 ) -> ForecastResult:
     """Forecast ``y`` for ``horizon`` periods with ``method``, intervals at ``levels`` percent.
@@ -79,6 +85,10 @@ def forecast(
         "auto" or a name in :data:`~forecasting.registry.MODELS`.
     levels:
         Prediction interval levels in percent.
+    intervals:
+        ``"conformal"`` (the default): the model's bands calibrated on its own backtest errors
+        (:func:`~forecasting.conformal.calibrate`), for a level with enough errors; ``"model"``:
+        the model's own bands (for a combination, the combiner of its members' bands).
     **params:
         The method's parameters and the common ones listed in this module's docstring.
 
@@ -119,7 +129,16 @@ def forecast(
         forecasts = tested.forecasts
         own = {name: value for name, value in checked.items() if name not in COMMON_PARAMETERS}
         members, combiner, choice = (Member(method, own),), None, None
+    check_choice(method, "intervals", intervals, INTERVAL_METHODS)
     prediction = model.predict(horizon, levels)
+    lower, upper = prediction.lower, prediction.upper
+    conformal_levels, n_errors = (), 0
+    if intervals == "conformal":
+        chosen = choice.chosen if choice is not None else method
+        rows = forecasts[forecasts["model"] == chosen]
+        calibrated = calibrate(prediction.mean, lower, upper, rows)
+        lower, upper = calibrated.lower, calibrated.upper
+        conformal_levels, n_errors = calibrated.conformal_levels, calibrated.n_errors
     index = pd.period_range(y.index[-1] + 1, periods=horizon, freq=y.index.freq)
     return ForecastResult(
         series=y.name,
@@ -129,9 +148,11 @@ def forecast(
         members=members,
         combiner=combiner,
         point=pd.Series(prediction.mean, index=index, name=y.name),
-        lower={lv: pd.Series(prediction.lower[lv], index=index, name=y.name) for lv in levels},
-        upper={lv: pd.Series(prediction.upper[lv], index=index, name=y.name) for lv in levels},
+        lower={lv: pd.Series(lower[lv], index=index, name=y.name) for lv in levels},
+        upper={lv: pd.Series(upper[lv], index=index, name=y.name) for lv in levels},
         backtest=scores,
         backtest_forecasts=forecasts,
         choice=choice,
+        conformal_levels=conformal_levels,
+        calibration_errors=n_errors,
     )

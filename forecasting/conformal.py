@@ -13,10 +13,12 @@ keeps the model's own band and says so.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from scipy.stats import norm
 
 
 def conformal_radius(errors: np.ndarray, level: int) -> float:
@@ -72,3 +74,74 @@ def msis(
         (lower - actual) * (actual < lower) + (actual - upper) * (actual > upper)
     )
     return float(np.mean((upper - lower) + penalty) / scale)
+
+
+@dataclass(frozen=True)
+class Calibrated:
+    """Bands after calibration: bounds per level, the levels made conformal (the others keep
+    the model's own band, having too few backtest errors for a guarantee), and the number of
+    backtest errors they rest on."""
+
+    lower: dict[int, np.ndarray]
+    upper: dict[int, np.ndarray]
+    conformal_levels: tuple[int, ...]
+    n_errors: int
+
+
+def _sides(forecast: np.ndarray, lower: np.ndarray, upper: np.ndarray, z: float):
+    """The model's own spread below and above its point, in units of its standard error."""
+    return (forecast - lower) / z, (upper - forecast) / z
+
+
+def normalized_errors(rows: pd.DataFrame, scale_level: int) -> np.ndarray:
+    """Each backtest error divided by the model's own spread on its side of the forecast at that
+    origin and step (the half-width of its ``scale_level`` % band over the normal quantile), so
+    errors of different steps, whose spreads differ, can be pooled. Rows without a usable spread
+    are left out."""
+    z = float(norm.ppf(0.5 + scale_level / 200))
+    forecast, actual = rows["forecast"].to_numpy(float), rows["actual"].to_numpy(float)
+    below, above = _sides(
+        forecast,
+        rows[f"lower_{scale_level}"].to_numpy(float),
+        rows[f"upper_{scale_level}"].to_numpy(float),
+        z,
+    )
+    spread = np.where(actual < forecast, below, above)
+    error = np.abs(actual - forecast)
+    usable = np.isfinite(error) & np.isfinite(spread) & (spread > 0)
+    return error[usable] / spread[usable]
+
+
+def calibrate(
+    point: np.ndarray,
+    lower: Mapping[int, np.ndarray],
+    upper: Mapping[int, np.ndarray],
+    rows: pd.DataFrame,
+) -> Calibrated:
+    """Conformal bands around ``point`` from the backtest ``rows`` of the same model.
+
+    The errors of every origin and step, each divided by the model's own spread there
+    (:func:`normalized_errors`), are the calibration set; the ``level`` % band is ``point``
+    minus and plus the conformal quantile of those ratios times the model's spread below and
+    above at each forecast step. If the future ratio is exchangeable with the backtest's (the
+    model's band has the right shape across steps, whatever its width), the band covers with
+    probability at least ``level`` %. Levels with too few errors keep the model's band.
+    """
+    levels = sorted(lower)
+    scale_level = levels[0]
+    ratios = normalized_errors(rows, scale_level)
+    z = float(norm.ppf(0.5 + scale_level / 200))
+    point = np.asarray(point, dtype=float)
+    below, above = _sides(
+        point, np.asarray(lower[scale_level], float), np.asarray(upper[scale_level], float), z
+    )
+    new_lower, new_upper, conformal = {}, {}, []
+    for level in levels:
+        radius = conformal_radius(ratios, level)
+        if math.isfinite(radius) and np.isfinite(below).all() and np.isfinite(above).all():
+            new_lower[level], new_upper[level] = point - radius * below, point + radius * above
+            conformal.append(level)
+        else:
+            new_lower[level] = np.asarray(lower[level], float)
+            new_upper[level] = np.asarray(upper[level], float)
+    return Calibrated(new_lower, new_upper, tuple(conformal), len(ratios))

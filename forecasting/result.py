@@ -104,6 +104,8 @@ class ForecastResult:
     backtest: pd.DataFrame
     backtest_forecasts: pd.DataFrame = field(repr=False)
     choice: Choice | None = None
+    conformal_levels: tuple[int, ...] = ()
+    calibration_errors: int = 0
 
     @property
     def levels(self) -> tuple[int, ...]:

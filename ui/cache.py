@@ -18,6 +18,7 @@ import datetime as dt
 import hashlib
 import json
 import warnings
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -190,6 +191,24 @@ def current_forecast_version() -> tuple[Engine, str]:
     """The shared engine and the forecasts' version token for this run's cache keys."""
     db = engine()
     return db, forecasts.version(db)
+
+
+REALTIME_RECORD = Path(__file__).resolve().parent.parent / "bench" / "results" / "realtime.json"
+"""The shipped real-time forecast record, written by ``python -m bench.realtime``."""
+
+
+def realtime_record(path: Path = REALTIME_RECORD) -> dict[str, Any]:
+    """The content of the real-time forecast record at ``path`` (empty when there is none), read
+    again when the file changes."""
+    if not path.is_file():
+        return {}
+    return _results_file(str(path), path.stat().st_mtime_ns)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _results_file(path: str, modified_ns: int) -> dict[str, Any]:
+    """The JSON content of the results file at ``path`` as modified at ``modified_ns``."""
+    return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -124,15 +124,42 @@ def backtest_size(scores: pd.DataFrame) -> int:
     return int(chosen["origins"].iloc[0] * chosen["horizon"].iloc[0])
 
 
-def band_caption(scores: pd.DataFrame, levels: tuple[int, ...], lang: str) -> tuple[str, bool]:
+def band_caption(
+    scores: pd.DataFrame,
+    levels: tuple[int, ...],
+    lang: str,
+    conformal_levels: tuple[int, ...] = (),
+    calibration_errors: int = 0,
+) -> tuple[str, bool]:
     """The Bank of England reading of the bands, as far as the backtest supports it.
 
-    Returns the caption and whether the backtest supports the reading: when a band's backtest
-    coverage is well below its level, the caption says so instead of promising "80 times in 100".
+    Returns the caption and whether the backtest supports the reading: when the bands were
+    calibrated on the backtest errors (``conformal_levels``), it says so and what the model's
+    own bands held; otherwise, when a band's backtest coverage is well below its level, the
+    caption says so instead of promising "80 times in 100".
     """
     inner, outer = min(levels), max(levels)
     n = backtest_size(scores)
     coverages = {level: coverage_of(scores, level) for level in (inner, outer)}
+    if {inner, outer} <= set(conformal_levels):
+        calibrated = translate(
+            "forecast.band.conformal",
+            lang,
+            inner=inner,
+            outer=outer,
+            inner_coverage=format_number(100 * coverages[inner], lang, 0),
+            outer_coverage=format_number(100 * coverages[outer], lang, 0),
+            n=calibration_errors,
+        )
+        return translate(
+            "forecast.band.reading", lang, inner=inner, outer=outer
+        ) + " " + calibrated, True
+    own = [level for level in (inner, outer) if level not in conformal_levels]
+    partly = (
+        " " + translate("forecast.band.partly_conformal", lang, level=own[-1], n=calibration_errors)
+        if conformal_levels
+        else ""
+    )
     verdicts = {level: interval_calibration(level, coverages[level], n) for level in coverages}
     measured = translate(
         "forecast.band.measured",
@@ -146,11 +173,12 @@ def band_caption(scores: pd.DataFrame, levels: tuple[int, ...], lang: str) -> tu
     if "unknown" in verdicts.values():
         return translate("forecast.band.untested", lang, inner=inner, outer=outer), False
     if "too_narrow" in verdicts.values():
-        return translate("forecast.band.too_narrow", lang) + " " + measured, False
+        return translate("forecast.band.too_narrow", lang) + " " + measured + partly, False
     reading = translate("forecast.band.reading", lang, inner=inner, outer=outer)
     if "too_wide" in verdicts.values():
-        return reading + " " + measured + " " + translate("forecast.band.too_wide", lang), True
-    return reading + " " + measured, True
+        too_wide = translate("forecast.band.too_wide", lang)
+        return reading + " " + measured + " " + too_wide + partly, True
+    return reading + " " + measured + partly, True
 
 
 METRIC_NAMES = {"mase": "MASE", "smape": "sMAPE", "rmse": "RMSE"}

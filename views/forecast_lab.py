@@ -23,10 +23,12 @@ from analytics.forecast_request import (
 from analytics.forecast_tracking import errors_by_horizon
 from analytics.formatting import format_date, format_number, format_percent, format_period
 from analytics.observations import series
+from analytics.realtime_record import series_record
 from analytics.search import search_catalogue
 from charts.builders import acf_chart, fan_chart
+from charts.realtime import realtime_record_chart
 from domain.errors import CockpitError, InputError, PermissionDenied
-from domain.periods import PERIODS_PER_YEAR, normalise_frequency
+from domain.periods import PERIODS_PER_YEAR, normalise_frequency, parse_period
 from domain.vocabulary import Action, Frequency, PageKey
 from services import forecasts as forecast_service
 from services.permissions import can, require_page
@@ -330,12 +332,14 @@ if result is not None:
     show_chart(
         fan_chart(chart_frame, lang=lang, value_title=unit), f"forecast-{code}", "lab-forecast"
     )
-    caption, supported = band_caption(result.backtest, result.levels, lang)
+    caption, supported = band_caption(
+        result.backtest, result.levels, lang, result.conformal_levels, result.calibration_errors
+    )
     coverage_columns = st.columns([4, 1, 1])
     (coverage_columns[0].caption if supported else coverage_columns[0].warning)(caption)
     for column, level in zip(coverage_columns[1:], result.levels, strict=False):
         column.metric(
-            t("lab.coverage", level=level),
+            t("lab.coverage.own" if result.conformal_levels else "lab.coverage", level=level),
             format_percent(100 * coverage_of(result.backtest, level), lang, 0),
         )
 
@@ -435,6 +439,38 @@ if result is not None:
         else:
             st.session_state[state.LAB_NOTICE] = ("lab.config.saved_notice", {})
             st.rerun()
+
+# --- the real-time record of the shipped benchmark ---------------------------------------------
+shipped = series_record(cache.realtime_record(), code)
+if shipped is not None:
+    st.subheader(t("lab.track.realtime.title"))
+    level_unit = unit_text(shown_unit(info["unit"], "level", False), lang)
+    record_labels = {
+        "horizon": t("lab.track.horizon"),
+        "method": t("lab.method"),
+        "mase": t("lab.track.realtime.mase"),
+        "n": t("lab.track.n"),
+    }
+    methods = [_label(f"lab.track.realtime.method.{m}", m) for m in shipped.scores["method"]]
+    show_chart(
+        realtime_record_chart(
+            shipped.scores.assign(method=methods),
+            record_labels,
+            lang,
+            t("lab.track.realtime.mae", unit=level_unit),
+        ),
+        f"realtime-record-{code}",
+        "lab-realtime",
+    )
+    st.caption(
+        t(
+            f"lab.track.realtime.caption.{shipped.vintages}",
+            start=format_period(parse_period(shipped.first_origin), lang),
+            end=format_period(parse_period(shipped.last_origin), lang),
+            origins=shipped.origins,
+            candidates=shipped.candidates,
+        )
+    )
 
 # --- track record --------------------------------------------------------------------------------
 st.subheader(t("lab.track.title"))

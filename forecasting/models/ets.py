@@ -2,7 +2,9 @@
 
 A form is (error, trend, damped, seasonal), each component additive or multiplicative, estimated
 with statsmodels' ``ETSModel`` by maximum likelihood. Left unset, a component is searched over:
-error {add, mul}, trend {none, add}, damped {no, yes}, seasonal {none, add, mul}. As in Hyndman et
+error {add, mul}, trend {none, add}, damped {no, yes}, seasonal {none, add, mul};
+``seasonal="auto"`` searches the seasonal forms only when the seasonality test finds a cycle
+(:func:`forecasting.seasonality.is_seasonal`, the one test of the library). As in Hyndman et
 al. (2008) the search skips forms that are numerically unstable (additive error with a
 multiplicative trend or season), multiplicative forms for series with a value <= 0, seasonal forms
 for series without a seasonal cycle or shorter than two cycles, and a multiplicative trend unless
@@ -31,7 +33,13 @@ from forecasting.errors import ForecastError, series_label
 from forecasting.intervals import interval_prediction
 from forecasting.numerical import numerical_failures
 from forecasting.registry import ModelSpec, Prediction, register
-from forecasting.seasonality import DESEASONALIZE, AdjustedFit, adjusted, seasonal_adjustment
+from forecasting.seasonality import (
+    DESEASONALIZE,
+    AdjustedFit,
+    adjusted,
+    is_seasonal,
+    seasonal_adjustment,
+)
 from forecasting.validation import (
     check_choice,
     check_length,
@@ -40,6 +48,9 @@ from forecasting.validation import (
 )
 
 COMPONENTS = ("none", "add", "mul")
+#: ``seasonal`` also takes "auto": additive and multiplicative state-space seasons are searched
+#: when the seasonality test of :mod:`forecasting.seasonality` finds a cycle, none otherwise.
+SEASONALS = (*COMPONENTS, "auto")
 INITIALIZATIONS = ("auto", "estimated", "heuristic")
 #: Simulated paths behind the intervals of forms that have no closed-form variance.
 SIMULATIONS = 500
@@ -139,9 +150,12 @@ def candidate_forms(y: pd.Series, season_length: int, params: Mapping[str, Any])
 
     errors = choices("error", ["add", "mul"] if positive else ["add"])
     trends = choices("trend", ["none", "add"])
-    seasonals = choices(
-        "seasonal", (["none", "add", "mul"] if positive else ["none", "add"]) if seasonal_ok else []
-    )
+    searched_seasons = ["add", "mul"] if positive else ["add"]
+    if params.get("seasonal") == "auto":  # the library's one seasonality test decides
+        tested = seasonal_ok and is_seasonal(y.to_numpy(dtype=float), season_length)
+        seasonals = searched_seasons if tested else ["none"]
+    else:
+        seasonals = choices("seasonal", ["none", *searched_seasons] if seasonal_ok else [])
     seasonals = seasonals or ["none"]
     damped_options = choices("damped", [False, True])
     forms = []
@@ -152,7 +166,7 @@ def candidate_forms(y: pd.Series, season_length: int, params: Mapping[str, Any])
         searched_mul = [
             name
             for name, value in [("trend", trend), ("seasonal", seasonal)]
-            if value == "mul" and params.get(name) is None
+            if value == "mul" and params.get(name) in (None, "auto")
         ]
         if error == "add" and searched_mul and params.get("error") is None:
             continue
@@ -240,7 +254,7 @@ def check(y: pd.Series, season_length: int, params: Mapping[str, Any]) -> None:
     """Rules of ETS: known component names, a series long enough, positive for 'mul' parts."""
     for name in ("error", "trend", "seasonal"):
         if params.get(name) is not None:
-            choices = ("add", "mul") if name == "error" else COMPONENTS
+            choices = {"error": ("add", "mul"), "trend": COMPONENTS}.get(name, SEASONALS)
             check_choice("ets", name, params[name], choices)
     if params.get("damped") is not None:
         check_choice("ets", "damped", params["damped"], (True, False))
@@ -254,7 +268,7 @@ def check(y: pd.Series, season_length: int, params: Mapping[str, Any]) -> None:
             )
     check_choice("ets", "initialization", params.get("initialization", "auto"), INITIALIZATIONS)
     check_choice("ets", "deseasonalize", params.get("deseasonalize", False), DESEASONALIZE)
-    if params.get("deseasonalize", False) is not False and params.get("seasonal") in ("add", "mul"):
+    if params.get("deseasonalize", False) is not False and params.get("seasonal") in SEASONALS[1:]:
         raise ForecastError(
             "forecast.bad_parameter",
             "parameter 'deseasonalize' of method 'ets' removes the season before fitting; "

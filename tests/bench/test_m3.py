@@ -165,3 +165,81 @@ def test_a_run_records_what_the_markdown_needs(
     assert record["auto_recipe"] == m3.auto_recipe()
     assert record["subsets"]["yearly"]["auto"]["n_series"] == 3
     assert (tmp_path / "m3_sample.md").read_text() == m3.markdown(record)
+    # N0 and N2 are even, so in the evaluation half; N1 is odd, in the design half
+    assert record["evaluation"]["yearly"]["auto"]["n_series"] == 2
+    assert record["design"]["yearly"]["auto"]["n_series"] == 1
+    assert set(record["intervals"]) == {"whole", "design", "evaluation"}
+    assert 0 <= record["intervals"]["evaluation"]["yearly"]["auto"]["coverage_95"] <= 1
+
+
+def test_the_halves_follow_the_series_number() -> None:
+    assert [m3.half_of(name) for name in ("N0001", "N0002", "N1402", "N3003")] == [
+        "design",
+        "evaluation",
+        "evaluation",
+        "design",
+    ]
+
+
+def test_the_paired_bootstrap_calls_a_win_only_outside_noise() -> None:
+    rng = np.random.default_rng(11)
+    ours = rng.normal(10, 3, 400)
+    clear = m3.paired_bootstrap(ours, ours + 1 + rng.normal(0, 0.5, 400))
+    assert clear["verdict"] == "win" and clear["low"] > 0
+    assert clear["difference"] == pytest.approx(1, abs=0.1)
+    assert clear["low"] < clear["difference"] < clear["high"]
+    noisy = m3.paired_bootstrap(ours, ours + rng.normal(0, 3, 400))
+    assert noisy["verdict"] == "within noise" and noisy["low"] < 0 < noisy["high"]
+    worse = m3.paired_bootstrap(ours + 1, ours)
+    assert worse["verdict"] == "loss" and worse["difference"] == pytest.approx(-1)
+
+
+def test_interval_scores_of_one_series_by_hand() -> None:
+    index = pd.period_range("1990", periods=4, freq="Y")
+    series = m3.M3Series(
+        "N0002", "yearly", pd.Series([1.0, 2.0, 4.0, 3.0], index), np.array([5.0, 3.0])
+    )
+    bands = {
+        "point": np.array([3.0, 3.0]),
+        "lower_80": np.array([2.0, 2.0]),
+        "upper_80": np.array([4.0, 4.0]),
+        "lower_95": np.array([1.0, 1.0]),
+        "upper_95": np.array([6.0, 6.0]),
+    }
+    values = m3.per_series([series], {"N0002": bands}, 1)
+    # 5 is outside the 80 % band [2, 4] and 3 inside: half covered; both inside the 95 % band
+    assert values["coverage_80"][0] == 0.5 and values["coverage_95"][0] == 1.0
+    # scale: mean |diff| of 1 2 4 3 = (1 + 2 + 1) / 3 = 4/3; 80 %: width 2 + (2/0.2)(5 - 4) = 12
+    # at step 1 and 2 at step 2, mean 7, over 4/3 = 5.25
+    assert values["msis_80"][0] == pytest.approx(5.25)
+    # MASE: mean |error| (2 + 0) / 2 = 1 over 4/3 = 0.75
+    assert values["mase"][0] == pytest.approx(0.75)
+
+
+def test_the_markdown_reports_the_evaluation_half_margins_and_intervals(report: dict) -> None:
+    halved = copy.deepcopy(report)
+    halved["evaluation"] = copy.deepcopy(report["subsets"])
+    halved["design"] = copy.deepcopy(report["subsets"])
+    halved["evaluation"]["yearly"]["AutoETS"]["smape"] = 15.0
+    interval = {"coverage_80": 0.75, "coverage_95": 0.94, "msis_80": 5.0, "msis_95": 8.0}
+    peer = {"coverage_80": 0.6, "coverage_95": 0.8, "msis_80": 4.0, "msis_95": 9.0}
+    auto = {**interval, "conformal_share_80": 1.0, "conformal_share_95": 0.5}
+    halved["intervals"] = {
+        part: {"yearly": {"auto": auto, "AutoETS": peer}}
+        for part in ("whole", "design", "evaluation")
+    }
+    margin = {"difference": 0.4, "low": -0.1, "high": 0.9, "verdict": "within noise"}
+    halved["margins"] = {
+        "evaluation": {
+            "yearly": {"AutoETS": {k: margin for k in ("smape", "mase", "msis_80", "msis_95")}}
+        }
+    }
+    text = m3.markdown(halved)
+    assert "## Evaluation half (the goal is judged here)" in text
+    assert "- yearly: AutoETS sMAPE 15.000 <= auto 15.432" in text
+    assert "| yearly | AutoETS | +0.400 [-0.100, +0.900] within noise |" in text
+    assert "| auto | 75.0 % / 94.0 % · 5.00 / 8.00 |" in text
+    assert "- yearly: auto's 80 % coverage 75.0 % is 5.0 points below nominal" in text
+    assert "- yearly: AutoETS MSIS 80 4.00 <= auto 5.00" in text
+    assert "auto's 95 % coverage" not in text, "94 % is within 3 points of 95 %"
+    assert "yearly 100 % / 50 %" in text

@@ -11,7 +11,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from forecasting.conformal import conformal_bands, conformal_radii, conformal_radius, msis
+from forecasting import ForecastError, forecast
+from forecasting.conformal import (
+    calibrate,
+    conformal_bands,
+    conformal_radii,
+    conformal_radius,
+    msis,
+    normalized_errors,
+)
 
 
 def test_the_radius_is_the_conformal_rank_of_the_errors() -> None:
@@ -62,3 +70,93 @@ def test_msis_by_hand() -> None:
     # (2 + 12) / 2 = 7, scaled by 2 -> 3.5
     assert msis(actual, lower, upper, insample, 1, 80) == pytest.approx(3.5)
     assert math.isnan(msis(actual, lower, upper, np.array([5.0, 5.0, 5.0]), 1, 80))
+
+
+Z80 = (
+    1.2815515655446004  # the normal quantile of 0.9, so an 80 % half-width of Z80 is a spread of 1
+)
+
+
+def test_calibration_by_hand_scales_the_models_own_spread_on_each_side() -> None:
+    # Four backtest rows, each with an 80 % band of spread 1 below and 2 above the forecast.
+    rows = pd.DataFrame(
+        {
+            "forecast": [10.0, 10.0, 10.0, 10.0],
+            "actual": [11.0, 7.0, 14.0, 10.5],
+            "lower_80": [10 - Z80] * 4,
+            "upper_80": [10 + 2 * Z80] * 4,
+            "lower_95": [0.0] * 4,
+            "upper_95": [20.0] * 4,
+        }
+    )
+    # ratios: above 1/2 = 0.5; below 3/1 = 3; above 4/2 = 2; above 0.5/2 = 0.25
+    np.testing.assert_allclose(normalized_errors(rows, 80), [0.5, 3.0, 2.0, 0.25])
+    point = np.array([100.0, 100.0])
+    lower = {80: np.array([100 - Z80, 100 - 2 * Z80]), 95: np.array([90.0, 90.0])}
+    upper = {80: np.array([100 + Z80, 100 + 3 * Z80]), 95: np.array([110.0, 110.0])}
+    calibrated = calibrate(point, lower, upper, rows)
+    # 50 % would be the 3rd of 4; 80 %: ⌈5·0.8⌉ = 4th smallest ratio = 3.0
+    np.testing.assert_allclose(calibrated.lower[80], [97.0, 94.0])
+    np.testing.assert_allclose(calibrated.upper[80], [103.0, 109.0])
+    # 95 %: ⌈4.75⌉ = 5th of 4 errors: no guarantee, so the model's own band stays
+    np.testing.assert_array_equal(calibrated.lower[95], lower[95])
+    assert calibrated.conformal_levels == (80,)
+    assert calibrated.n_errors == 4
+
+
+def test_calibrated_bands_cover_their_level_when_the_models_bands_are_too_narrow() -> None:
+    # The model believes its error has spread 1 at step h as sqrt(h); it is really twice that.
+    rng = np.random.default_rng(7)
+    steps = np.tile(np.arange(1, 7), 20)  # 20 origins of a 6-step backtest: 120 errors
+    spread = np.sqrt(steps)
+    covered = {80: [], 95: []}
+    native_covered = []
+    for _ in range(400):
+        rows = pd.DataFrame(
+            {
+                "forecast": np.zeros(len(steps)),
+                "actual": rng.normal(0, 2 * spread),
+                "lower_80": -Z80 * spread,
+                "upper_80": Z80 * spread,
+            }
+        )
+        future_spread = np.sqrt(np.arange(1, 7))
+        band = {80: -Z80 * future_spread}
+        calibrated = calibrate(
+            np.zeros(6),
+            {80: band[80], 95: 1.96 * band[80] / Z80},
+            {80: -band[80], 95: -1.96 * band[80] / Z80},
+            rows,
+        )
+        outcome = rng.normal(0, 2 * future_spread)
+        for level in (80, 95):
+            inside = (calibrated.lower[level] <= outcome) & (outcome <= calibrated.upper[level])
+            covered[level].append(inside.mean())
+        native_covered.append((np.abs(outcome) <= Z80 * future_spread).mean())
+    assert np.mean(native_covered) < 0.6  # the model's own 80 % band covers about half
+    assert 0.78 <= np.mean(covered[80]) <= 0.86
+    assert 0.93 <= np.mean(covered[95]) <= 0.99
+
+
+def test_forecast_bands_are_conformal_by_default_and_the_models_own_on_request() -> None:
+    rng = np.random.default_rng(3)
+    y = pd.Series(
+        50 + np.cumsum(rng.normal(0, 1, 60)),
+        index=pd.period_range("2015-01", periods=60, freq="M"),
+        name="walk",
+    )
+    own = forecast(y, 6, "naive", intervals="model", backtest_origins=12)
+    calibrated = forecast(y, 6, "naive", backtest_origins=12)
+    assert own.conformal_levels == () and calibrated.conformal_levels == (80, 95)
+    assert calibrated.calibration_errors == 12 * 6
+    pd.testing.assert_series_equal(own.point, calibrated.point)
+    rows = calibrated.backtest_forecasts
+    expected = calibrate(
+        own.point.to_numpy(),
+        {lv: own.lower[lv].to_numpy() for lv in (80, 95)},
+        {lv: own.upper[lv].to_numpy() for lv in (80, 95)},
+        rows[rows["model"] == "naive"],
+    )
+    np.testing.assert_allclose(calibrated.lower[95], expected.lower[95])
+    with pytest.raises(ForecastError, match="intervals"):
+        forecast(y, 6, "naive", intervals="bootstrap")

@@ -20,7 +20,8 @@ from forecasting.models.optimized_theta import trend_lines
 from forecasting.seasonality import is_seasonal, seasonal_adjustment
 from tests.forecasting.conftest import monthly, yearly
 
-FAST = {"backtest_origins": 1}
+#: These tests compare each model's own bands with statsmodels', so they ask for them.
+FAST = {"backtest_origins": 1, "intervals": "model"}
 
 
 def test_registry_holds_every_family() -> None:
@@ -299,3 +300,35 @@ def test_a_prepared_fit_predicts_like_any_model_with_the_regressors_of_its_table
     assert shorter.end == y.index[39]
     expected = shorter.model.predict(4, (80,), exog.iloc[40:44])
     np.testing.assert_allclose(shorter.predict(4, (80,)).upper[80], expected.upper[80])
+
+
+def test_ets_seasonal_auto_searches_state_space_seasons_only_when_the_test_finds_a_cycle(
+    seasonal_series: pd.Series,
+) -> None:
+    assert is_seasonal(seasonal_series.to_numpy(), 12)
+    seasonal = forecast(seasonal_series, 12, "ets", seasonal="auto", trend="add", **FAST)
+    assert seasonal.params["seasonal"] in ("add", "mul")
+    # the same AICc search over the seasonal forms (with and without damping), made by hand
+    aicc = {
+        (e, s, d): ETSModel(
+            seasonal_series,
+            error=e,
+            trend="add",
+            damped_trend=d,
+            seasonal=s,
+            seasonal_periods=12,
+            initialization_method="heuristic",
+        )
+        .fit(disp=False)
+        .aicc
+        for e, s in (("add", "add"), ("mul", "add"), ("mul", "mul"))
+        for d in (False, True)
+    }
+    error, season, damped = min(aicc, key=aicc.get)
+    assert seasonal.params["seasonal"] == season and seasonal.params["error"] == error
+    assert seasonal.params["damped"] == damped
+    flat = monthly(100 + np.random.default_rng(4).normal(0, 1, 96), "FLAT")
+    assert not is_seasonal(flat.to_numpy(), 12)
+    assert forecast(flat, 12, "ets", seasonal="auto", **FAST).params["seasonal"] == "none"
+    with pytest.raises(ForecastError, match="deseasonalize"):
+        forecast(seasonal_series, 12, "ets", seasonal="auto", deseasonalize=True, **FAST)
