@@ -71,3 +71,31 @@ def test_an_analyst_tunes_publishes_and_finds_the_forecast_listed(
     for cell in (TUNED_MODEL, vi("transform.level"), "phantich"):
         expect(runs.get_by_role("gridcell", name=cell, include_hidden=True).first).to_be_attached()
     screenshot(page, "forecast_lab_published")
+
+
+def test_the_real_time_record_is_drawn_for_a_recorded_indicator(
+    page: Page, app_url: str, screenshot: Screenshot
+) -> None:
+    page.goto(app_url)
+    sign_in(page, "analyst")
+    page.get_by_test_id("stSidebarNavLink").filter(has_text=vi("page.forecast_lab")).click()
+    expect(page.get_by_role("heading", name=vi("lab.title"))).to_be_visible(timeout=60_000)
+    realtime = page.get_by_role("heading", name=vi("lab.track.realtime.title"))
+    expect(realtime).to_have_count(0)  # CPI, the lab's first indicator, has no dated releases
+    wait_until_idle(page)
+    box = page.get_by_test_id("stSelectbox").filter(
+        has=page.get_by_text(vi("lab.indicator"), exact=True)
+    )
+    combobox = box.get_by_role("combobox")
+    combobox.click()
+    combobox.fill("IIP_YOY.TOAN_NGANH_CONG_NGHIEP")
+    page.get_by_role("option").filter(has_text="IIP_YOY.TOAN_NGANH_CONG_NGHIEP").first.click()
+    wait_until_idle(page)
+    expect(realtime).to_be_visible(timeout=90_000)
+    realtime.evaluate("heading => heading.scrollIntoView({block: 'start'})")
+    chart = page.locator("[data-testid='stVegaLiteChart'], .vega-embed").filter(
+        has=page.locator("canvas, svg")
+    )
+    expect(chart.first).to_be_visible()
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    screenshot(page, "forecast_lab_realtime")
