@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run setup db test lint bench bench-forecast forecast admin clean deploy-check gso-import briefing api
+.PHONY: run setup db test lint bench bench-forecast bench-design forecast admin clean deploy-check gso-import briefing api
 
 $(BIN)/activate:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -63,6 +63,12 @@ bench-forecast: | $(BIN)/activate
 	.venv-bench/bin/pip install -q --disable-pip-version-check -r requirements-bench.txt
 	.venv-bench/bin/python -m bench.m3
 	.venv-bench/bin/python -m bench.realtime
+
+# Choices of auto's recipe, on M3's design half only (bench/results/design.md; about 20 minutes).
+bench-design: | $(BIN)/activate
+	test -x .venv-bench/bin/python || $(PYTHON) -m venv .venv-bench
+	.venv-bench/bin/pip install -q --disable-pip-version-check -r requirements-bench.txt
+	.venv-bench/bin/python -m bench.design
 
 # The month's forecast batch on a local Dask cluster, one worker per core (WORKERS=N for another
 # number); COCKPIT_DASK_SCHEDULER=tcp://host:8786 sends it to an existing cluster instead.
