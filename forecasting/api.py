@@ -13,8 +13,10 @@ Parameters every method takes, besides its own (see ``MODELS[name].parameters``)
   horizon, at most half the series) and ``backtest_refit`` (False: parameters estimated at the
   first origin are carried through the later ones; True: everything is refitted at each origin).
 
-Intervals are conformal by default (``intervals="conformal"``): the model's own bands,
-calibrated on the errors of its backtest; ``intervals="model"`` keeps the model's own bands.
+Intervals are conformal by default (``intervals="conformal"``): the model's own bands, calibrated
+on the errors of its backtest and widened by the cross-series factor of its season length
+(:data:`~forecasting.conformal.SERIES_FACTORS`); ``intervals="series_conformal"`` calibrates on
+the series alone, and ``intervals="model"`` keeps the model's own bands.
 
 ``auto`` also takes ``candidates`` (methods to compare, names or ``(name, params)`` pairs) and
 ``select_by`` ("mase", "smape" or "rmse").
@@ -28,7 +30,7 @@ from typing import Any
 import pandas as pd
 
 from forecasting.backtest import BacktestSettings, backtest
-from forecasting.conformal import calibrate
+from forecasting.conformal import SERIES_FACTORS, calibrate, widen
 from forecasting.fitting import COMMON_PARAMETERS, check_request, fit_model
 from forecasting.registry import get_spec
 from forecasting.result import ForecastResult, Member
@@ -45,7 +47,7 @@ from forecasting.validation import (
     season_length,
 )
 
-INTERVAL_METHODS = ("conformal", "model")
+INTERVAL_METHODS = ("conformal", "series_conformal", "model")
 AUTO_PARAMETERS = frozenset({"candidates", "select_by", "boxcox", "window"})
 
 
@@ -87,7 +89,9 @@ def forecast(
         Prediction interval levels in percent.
     intervals:
         ``"conformal"`` (the default): the model's bands calibrated on its own backtest errors
-        (:func:`~forecasting.conformal.calibrate`), for a level with enough errors; ``"model"``:
+        (:func:`~forecasting.conformal.calibrate`), for a level with enough errors, then widened
+        by the cross-series factor of the season length; ``"series_conformal"``: without the
+        factor; ``"model"``:
         the model's own bands (for a combination, the combiner of its members' bands).
     **params:
         The method's parameters and the common ones listed in this module's docstring.
@@ -132,13 +136,16 @@ def forecast(
     check_choice(method, "intervals", intervals, INTERVAL_METHODS)
     prediction = model.predict(horizon, levels)
     lower, upper = prediction.lower, prediction.upper
-    conformal_levels, n_errors = (), 0
-    if intervals == "conformal":
+    conformal_levels, n_errors, factors = (), 0, {}
+    if intervals in ("conformal", "series_conformal"):
         chosen = choice.chosen if choice is not None else method
         rows = forecasts[forecasts["model"] == chosen]
         calibrated = calibrate(prediction.mean, lower, upper, rows)
         lower, upper = calibrated.lower, calibrated.upper
         conformal_levels, n_errors = calibrated.conformal_levels, calibrated.n_errors
+        if intervals == "conformal" and m in SERIES_FACTORS:
+            factors = {lv: SERIES_FACTORS[m][lv] for lv in levels if lv in SERIES_FACTORS[m]}
+            lower, upper = widen(prediction.mean, lower, upper, factors)
     index = pd.period_range(y.index[-1] + 1, periods=horizon, freq=y.index.freq)
     return ForecastResult(
         series=y.name,
@@ -155,4 +162,5 @@ def forecast(
         choice=choice,
         conformal_levels=conformal_levels,
         calibration_errors=n_errors,
+        interval_factors=factors,
     )

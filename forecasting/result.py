@@ -106,6 +106,7 @@ class ForecastResult:
     choice: Choice | None = None
     conformal_levels: tuple[int, ...] = ()
     calibration_errors: int = 0
+    interval_factors: dict[int, float] = field(default_factory=dict)
 
     @property
     def levels(self) -> tuple[int, ...]:

@@ -95,7 +95,7 @@ NOT_RUN: dict[str, str] = {
     "test": "this check is part of it",
     "bench": "it takes minutes; the dry run and the import check cover what it installs",
     "bench-forecast": "it forecasts the 3,003 M3 series and builds .venv-bench (minutes)",
-    "bench-design": "it forecasts M3's design half once per variant and builds .venv-bench (minutes)",
+    "bench-design": "it forecasts M3's design half per variant, builds .venv-bench (minutes)",
     "clean": "it deletes the virtual environment that the real runs borrow",
     "deploy-check": "it is tests/e2e/test_reverse_proxy.py, which make test runs as well",
     "gso-import": "it needs an analyst's account; tests/services/test_gso_import.py runs its "

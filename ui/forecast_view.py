@@ -130,6 +130,7 @@ def band_caption(
     lang: str,
     conformal_levels: tuple[int, ...] = (),
     calibration_errors: int = 0,
+    factors: dict[int, float] | None = None,
 ) -> tuple[str, bool]:
     """The Bank of England reading of the bands, as far as the backtest supports it.
 
@@ -141,6 +142,19 @@ def band_caption(
     inner, outer = min(levels), max(levels)
     n = backtest_size(scores)
     coverages = {level: coverage_of(scores, level) for level in (inner, outer)}
+    widened = (
+        " "
+        + translate(
+            "forecast.band.widened",
+            lang,
+            inner=inner,
+            outer=outer,
+            inner_factor=format_number(factors.get(inner, 1.0), lang, 2),
+            outer_factor=format_number(factors.get(outer, 1.0), lang, 2),
+        )
+        if factors
+        else ""
+    )
     if {inner, outer} <= set(conformal_levels):
         calibrated = translate(
             "forecast.band.conformal",
@@ -151,15 +165,14 @@ def band_caption(
             outer_coverage=format_number(100 * coverages[outer], lang, 0),
             n=calibration_errors,
         )
-        return translate(
-            "forecast.band.reading", lang, inner=inner, outer=outer
-        ) + " " + calibrated, True
+        reading = translate("forecast.band.reading", lang, inner=inner, outer=outer)
+        return reading + " " + calibrated + widened, True
     own = [level for level in (inner, outer) if level not in conformal_levels]
     partly = (
         " " + translate("forecast.band.partly_conformal", lang, level=own[-1], n=calibration_errors)
         if conformal_levels
         else ""
-    )
+    ) + widened
     verdicts = {level: interval_calibration(level, coverages[level], n) for level in coverages}
     measured = translate(
         "forecast.band.measured",

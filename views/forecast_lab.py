@@ -333,7 +333,12 @@ if result is not None:
         fan_chart(chart_frame, lang=lang, value_title=unit), f"forecast-{code}", "lab-forecast"
     )
     caption, supported = band_caption(
-        result.backtest, result.levels, lang, result.conformal_levels, result.calibration_errors
+        result.backtest,
+        result.levels,
+        lang,
+        result.conformal_levels,
+        result.calibration_errors,
+        result.interval_factors,
     )
     coverage_columns = st.columns([4, 1, 1])
     (coverage_columns[0].caption if supported else coverage_columns[0].warning)(caption)

@@ -5,7 +5,9 @@ worked out on paper."""
 
 from __future__ import annotations
 
+import json
 import math
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -13,6 +15,7 @@ import pytest
 
 from forecasting import ForecastError, forecast
 from forecasting.conformal import (
+    SERIES_FACTORS,
     calibrate,
     conformal_bands,
     conformal_radii,
@@ -98,8 +101,11 @@ def test_calibration_by_hand_scales_the_models_own_spread_on_each_side() -> None
     # 50 % would be the 3rd of 4; 80 %: ⌈5·0.8⌉ = 4th smallest ratio = 3.0
     np.testing.assert_allclose(calibrated.lower[80], [97.0, 94.0])
     np.testing.assert_allclose(calibrated.upper[80], [103.0, 109.0])
-    # 95 %: ⌈4.75⌉ = 5th of 4 errors: no guarantee, so the model's own band stays
+    # 95 %: ⌈4.75⌉ = 5th of 4 errors: no guarantee, so the model's own band stays, except where
+    # it is narrower than the 80 % band scaled by 1.96 / 1.28: above the second step, 9 · 1.53
     np.testing.assert_array_equal(calibrated.lower[95], lower[95])
+    scale = 1.959963984540054 / Z80
+    np.testing.assert_allclose(calibrated.upper[95], [110.0, 100 + 9 * scale])
     assert calibrated.conformal_levels == (80,)
     assert calibrated.n_errors == 4
 
@@ -138,15 +144,17 @@ def test_calibrated_bands_cover_their_level_when_the_models_bands_are_too_narrow
     assert 0.93 <= np.mean(covered[95]) <= 0.99
 
 
-def test_forecast_bands_are_conformal_by_default_and_the_models_own_on_request() -> None:
-    rng = np.random.default_rng(3)
-    y = pd.Series(
-        50 + np.cumsum(rng.normal(0, 1, 60)),
-        index=pd.period_range("2015-01", periods=60, freq="M"),
-        name="walk",
-    )
+def walk(start: str, periods: int, seed: int, freq: str) -> pd.Series:
+    """A random walk from 50 with unit steps, on ``periods`` periods from ``start``."""
+    steps = np.random.default_rng(seed).normal(0, 1, periods)
+    index = pd.period_range(start, periods=periods, freq=freq)
+    return pd.Series(50 + np.cumsum(steps), index=index, name="walk")
+
+
+def test_forecast_bands_are_calibrated_on_the_backtest_or_the_models_own_on_request() -> None:
+    y = walk("2015-01", 60, 3, "M")
     own = forecast(y, 6, "naive", intervals="model", backtest_origins=12)
-    calibrated = forecast(y, 6, "naive", backtest_origins=12)
+    calibrated = forecast(y, 6, "naive", intervals="series_conformal", backtest_origins=12)
     assert own.conformal_levels == () and calibrated.conformal_levels == (80, 95)
     assert calibrated.calibration_errors == 12 * 6
     pd.testing.assert_series_equal(own.point, calibrated.point)
@@ -160,3 +168,29 @@ def test_forecast_bands_are_conformal_by_default_and_the_models_own_on_request()
     np.testing.assert_allclose(calibrated.lower[95], expected.lower[95])
     with pytest.raises(ForecastError, match="intervals"):
         forecast(y, 6, "naive", intervals="bootstrap")
+
+
+def test_the_cross_series_factors_are_those_the_design_half_gave() -> None:
+    record = json.loads(
+        (Path(__file__).resolve().parents[2] / "bench/results/interval_factors.json").read_text()
+    )
+    assert {
+        int(m): {int(level): factor for level, factor in by_level.items()}
+        for m, by_level in record["factors"].items()
+    } == SERIES_FACTORS
+    assert set(SERIES_FACTORS) == {1, 4, 12}
+
+
+def test_the_default_bands_are_the_series_bands_widened_by_the_factor_of_the_frequency() -> None:
+    y = walk("2013Q1", 48, 5, "Q")
+    alone = forecast(y, 4, "naive", intervals="series_conformal", backtest_origins=8)
+    widened = forecast(y, 4, "naive", backtest_origins=8)
+    assert widened.interval_factors == SERIES_FACTORS[4] and alone.interval_factors == {}
+    for level in (80, 95):
+        factor = SERIES_FACTORS[4][level]
+        np.testing.assert_allclose(
+            widened.upper[level] - widened.point, factor * (alone.upper[level] - alone.point)
+        )
+        np.testing.assert_allclose(
+            widened.point - widened.lower[level], factor * (alone.point - alone.lower[level])
+        )

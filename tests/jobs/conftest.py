@@ -9,6 +9,8 @@ is what the batch does with whatever it is given, not the figures.
 from __future__ import annotations
 
 import datetime as dt
+import sys
+import types
 from collections.abc import Iterator
 
 import numpy as np
@@ -21,6 +23,18 @@ from data.engine import make_engine
 from data.migrate import upgrade
 from services import accounts
 from services import forecasts as forecast_service
+
+
+@pytest.fixture(autouse=True, scope="module")
+def plain_main() -> Iterator[None]:
+    """A ``__main__`` without a file. Streamlit's AppTest, run earlier in the same test worker,
+    leaves the app's script as ``__main__``, and the worker processes Dask spawns would run it
+    again on start-up (``python -m jobs.forecast_batch`` has no such problem)."""
+    saved = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    yield
+    sys.modules["__main__"] = saved
+
 
 MONTH = pd.Period("2025-01", "M")
 """The batch's month: every observation below was known by its end."""

@@ -46,3 +46,19 @@ def test_a_band_left_uncalibrated_is_named_and_the_caution_kept(lang: str) -> No
     assert caption.endswith(translate("forecast.band.partly_conformal", lang, level=95, n=18))
     plain, _ = band_caption(SCORES, (80, 95), lang)
     assert translate("forecast.band.partly_conformal", lang, level=95, n=18) not in plain
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_cross_series_factors_are_said_with_their_values(lang: str) -> None:
+    caption, _ = band_caption(SCORES, (80, 95), lang, (80, 95), 18, {80: 1.25, 95: 0.9})
+    decimal = "," if lang == "vi" else "."
+    widened = translate(
+        "forecast.band.widened",
+        lang,
+        inner=80,
+        outer=95,
+        inner_factor=f"1{decimal}25",
+        outer_factor=f"0{decimal}90",
+    )
+    assert caption.endswith(widened)
+    assert widened not in band_caption(SCORES, (80, 95), lang, (80, 95), 18)[0]
