@@ -116,16 +116,6 @@ def check_indicator(conn: Connection, indicator_code: str) -> None:
         )
 
 
-def check_geography(conn: Connection, geography_code: str) -> None:
-    """Refuse with ``InputError`` unless ``geography_code`` is a known geography."""
-    if not conn.execute(select(exists().where(t.geographies.c.code == geography_code))).scalar():
-        raise InputError(
-            "error.unknown_geography",
-            f"there is no geography with code {geography_code}",
-            code=geography_code,
-        )
-
-
 def batch_stored_on(
     conn: Connection, code: str, target_transform: str, month: str, geography: str = NATIONAL
 ) -> bool:

@@ -25,6 +25,7 @@ from analytics.transforms import transform_pipeline
 from data import audit, repository
 from data import forecasts as store
 from data import tables as t
+from data.observations import check_geography
 from domain.errors import InputError
 from domain.periods import parse_period, period_label
 from domain.principal import Principal
@@ -126,7 +127,7 @@ def store_batch(
                 conn, indicator_code, target_transform, forecast_month, geography
             ):
                 return None
-            store.check_geography(conn, geography)
+            check_geography(conn, geography)
             row = _run_row(
                 conn,
                 indicator_code,

@@ -142,52 +142,37 @@ def band_caption(
     inner, outer = min(levels), max(levels)
     n = backtest_size(scores)
     coverages = {level: coverage_of(scores, level) for level in (inner, outer)}
-    widened = (
-        " "
-        + translate(
-            "forecast.band.widened",
-            lang,
-            inner=inner,
-            outer=outer,
-            inner_factor=format_number(factors.get(inner, 1.0), lang, 2),
-            outer_factor=format_number(factors.get(outer, 1.0), lang, 2),
-        )
-        if factors
-        else ""
-    )
+    bands = {"inner": inner, "outer": outer}
+    held = {
+        "inner_coverage": format_number(100 * coverages[inner], lang, 0),
+        "outer_coverage": format_number(100 * coverages[outer], lang, 0),
+    }
+    reading = translate("forecast.band.reading", lang, **bands)
+    widened = ""
+    if factors:
+        shown = {
+            f"{k}_factor": format_number(factors.get(v, 1.0), lang, 2) for k, v in bands.items()
+        }
+        widened = " " + translate("forecast.band.widened", lang, **bands, **shown)
     if {inner, outer} <= set(conformal_levels):
         calibrated = translate(
-            "forecast.band.conformal",
-            lang,
-            inner=inner,
-            outer=outer,
-            inner_coverage=format_number(100 * coverages[inner], lang, 0),
-            outer_coverage=format_number(100 * coverages[outer], lang, 0),
-            n=calibration_errors,
+            "forecast.band.conformal", lang, **bands, **held, n=calibration_errors
         )
-        reading = translate("forecast.band.reading", lang, inner=inner, outer=outer)
         return reading + " " + calibrated + widened, True
-    own = [level for level in (inner, outer) if level not in conformal_levels]
-    partly = (
-        " " + translate("forecast.band.partly_conformal", lang, level=own[-1], n=calibration_errors)
-        if conformal_levels
-        else ""
-    ) + widened
+    partly = widened
+    if conformal_levels:
+        own = [level for level in (inner, outer) if level not in conformal_levels]
+        partly = (
+            " "
+            + translate("forecast.band.partly_conformal", lang, level=own[-1], n=calibration_errors)
+            + widened
+        )
     verdicts = {level: interval_calibration(level, coverages[level], n) for level in coverages}
-    measured = translate(
-        "forecast.band.measured",
-        lang,
-        inner=inner,
-        outer=outer,
-        inner_coverage=format_number(100 * coverages[inner], lang, 0),
-        outer_coverage=format_number(100 * coverages[outer], lang, 0),
-        n=n,
-    )
+    measured = translate("forecast.band.measured", lang, **bands, **held, n=n)
     if "unknown" in verdicts.values():
-        return translate("forecast.band.untested", lang, inner=inner, outer=outer), False
+        return translate("forecast.band.untested", lang, **bands), False
     if "too_narrow" in verdicts.values():
         return translate("forecast.band.too_narrow", lang) + " " + measured + partly, False
-    reading = translate("forecast.band.reading", lang, inner=inner, outer=outer)
     if "too_wide" in verdicts.values():
         too_wide = translate("forecast.band.too_wide", lang)
         return reading + " " + measured + " " + too_wide + partly, True

@@ -36,13 +36,18 @@ def choose(page: Page, label: str, option: str) -> None:
     wait_until_idle(page)
 
 
-def test_an_analyst_tunes_publishes_and_finds_the_forecast_listed(
-    page: Page, app_url: str, screenshot: Screenshot
-) -> None:
+def open_lab(page: Page, app_url: str) -> None:
+    """Sign in as the analyst and open the lab from the sidebar."""
     page.goto(app_url)
     sign_in(page, "analyst")
     page.get_by_test_id("stSidebarNavLink").filter(has_text=vi("page.forecast_lab")).click()
     expect(page.get_by_role("heading", name=vi("lab.title"))).to_be_visible(timeout=60_000)
+
+
+def test_an_analyst_tunes_publishes_and_finds_the_forecast_listed(
+    page: Page, app_url: str, screenshot: Screenshot
+) -> None:
+    open_lab(page, app_url)
     wait_until_idle(page)
 
     choose(page, vi("lab.method"), vi("lab.method.ets"))
@@ -76,10 +81,7 @@ def test_an_analyst_tunes_publishes_and_finds_the_forecast_listed(
 def test_the_real_time_record_is_drawn_for_a_recorded_indicator(
     page: Page, app_url: str, screenshot: Screenshot
 ) -> None:
-    page.goto(app_url)
-    sign_in(page, "analyst")
-    page.get_by_test_id("stSidebarNavLink").filter(has_text=vi("page.forecast_lab")).click()
-    expect(page.get_by_role("heading", name=vi("lab.title"))).to_be_visible(timeout=60_000)
+    open_lab(page, app_url)
     realtime = page.get_by_role("heading", name=vi("lab.track.realtime.title"))
     expect(realtime).to_have_count(0)  # CPI, the lab's first indicator, has no dated releases
     wait_until_idle(page)
