@@ -26,7 +26,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from api import schemas
 from domain.errors import CockpitError, InputError, PermissionDenied
 from domain.periods import parse_period
-from domain.vocabulary import Regime
+from domain.vocabulary import NATIONAL_GEOGRAPHY, Regime
 from services import api_tokens, intake, reporting
 from services.api_tokens import AgencySystem
 from services.database import Engine
@@ -283,7 +283,9 @@ def create_app(
     def data(
         caller: Caller,
         indicator: Annotated[str, Query(min_length=1, max_length=120, pattern=schemas.TEXT)],
-        geography: Annotated[str, Query(min_length=1, max_length=20, pattern=schemas.TEXT)] = "VN",
+        geography: Annotated[
+            str, Query(min_length=1, max_length=20, pattern=schemas.TEXT)
+        ] = NATIONAL_GEOGRAPHY,
     ) -> list[schemas.Observation]:
         """The latest known value of each period of one of the caller's series."""
         frame = reporting.data(db, caller, indicator, geography)

@@ -9,6 +9,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr
 
+from domain.vocabulary import NATIONAL_GEOGRAPHY
+
 MAX_ROWS = 5000
 TEXT = r"^[^\x00]*$"
 """Text without a NUL character, which is not text (the database refuses it)."""
@@ -85,7 +87,7 @@ class RowIn(BaseModel):
     value: StrictFloat | StrictInt | Annotated[StrictStr, Field(max_length=100, pattern=TEXT)] = (
         Field(examples=[3.12])
     )
-    geography: str = Field(default="VN", min_length=1, max_length=20, pattern=TEXT)
+    geography: str = Field(default=NATIONAL_GEOGRAPHY, min_length=1, max_length=20, pattern=TEXT)
     status: str = Field(default="official", max_length=12, pattern=TEXT)
     unit: str | None = Field(default=None, max_length=120, pattern=TEXT)
     source: str | None = Field(default=None, max_length=2000, pattern=TEXT)

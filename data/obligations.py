@@ -13,6 +13,7 @@ import pandas as pd
 from sqlalchemy import Engine, func, insert, select
 
 from data import tables as t
+from domain.vocabulary import NATIONAL_GEOGRAPHY
 
 SEEDER = "seed"
 
@@ -27,14 +28,14 @@ def seed_from_catalogue(engine: Engine) -> int:
             {
                 "agency_code": row.agency_code,
                 "indicator_code": row.code,
-                "geography_code": "VN",
+                "geography_code": NATIONAL_GEOGRAPHY,
                 "frequency": row.frequency,
                 "regime": row.regime,
                 "assigned_by": SEEDER,
                 "assigned_at": dt.datetime(2025, 1, 1),
             }
             for row in conn.execute(select(i.code, i.agency_code, i.frequency, i.regime))
-            if row.agency_code is not None and (row.code, "VN") not in owed
+            if row.agency_code is not None and (row.code, NATIONAL_GEOGRAPHY) not in owed
         ]
         if rows:
             conn.execute(insert(t.obligations), rows)

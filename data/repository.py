@@ -15,7 +15,7 @@ from sqlalchemy import Engine, and_, case, func, select
 
 from data import tables as t
 from data.catalogue_rules import definition_of
-from domain.vocabulary import Action, Status
+from domain.vocabulary import NATIONAL_GEOGRAPHY, Action, Status
 
 STATUS_ORDER = case(
     {status.value: status.rank for status in Status},
@@ -35,7 +35,7 @@ def catalogue(engine: Engine) -> pd.DataFrame:
             func.max(o.vintage).label("last_vintage"),
             func.count().label("n_observations"),
         )
-        .where(o.geography_code == "VN")
+        .where(o.geography_code == NATIONAL_GEOGRAPHY)
         .group_by(o.indicator_code)
         .subquery()
     )
@@ -97,7 +97,7 @@ def fields(engine: Engine) -> pd.DataFrame:
 def observations(
     engine: Engine,
     codes: list[str],
-    geography: str = "VN",
+    geography: str = NATIONAL_GEOGRAPHY,
     as_of: dt.date | None = None,
 ) -> pd.DataFrame:
     """One row per indicator and period: the value known last (on ``as_of``, if given).
@@ -182,7 +182,7 @@ def province_series(engine: Engine) -> pd.DataFrame:
             func.count().label("n_observations"),
         )
         .join(t.indicators, i.code == o.indicator_code)
-        .where(o.geography_code != "VN")
+        .where(o.geography_code != NATIONAL_GEOGRAPHY)
         .group_by(o.indicator_code, o.geography_code, i.frequency)
         .order_by(o.indicator_code, o.geography_code)
     )
@@ -191,7 +191,7 @@ def province_series(engine: Engine) -> pd.DataFrame:
         return pd.DataFrame(conn.execute(query).all(), columns=columns)
 
 
-def vintages(engine: Engine, code: str, geography: str = "VN") -> pd.DataFrame:
+def vintages(engine: Engine, code: str, geography: str = NATIONAL_GEOGRAPHY) -> pd.DataFrame:
     """Every row ever recorded for ``code``: each period's estimate, restatements and revisions."""
     o = t.observations.c
     query = (
@@ -247,7 +247,7 @@ def supply_status(engine: Engine, agency_code: str | None = None) -> pd.DataFram
             .over(partition_by=o.indicator_code, order_by=(o.recorded_at.desc(), o.id.desc()))
             .label("rank"),
         )
-        .where(o.geography_code == "VN")
+        .where(o.geography_code == NATIONAL_GEOGRAPHY)
         .subquery()
     )
     coverage = (
@@ -257,7 +257,7 @@ def supply_status(engine: Engine, agency_code: str | None = None) -> pd.DataFram
             func.max(o.vintage).label("last_vintage"),
             func.count().label("n_observations"),
         )
-        .where(o.geography_code == "VN")
+        .where(o.geography_code == NATIONAL_GEOGRAPHY)
         .group_by(o.indicator_code)
         .subquery()
     )

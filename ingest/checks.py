@@ -34,11 +34,10 @@ from analytics.formatting import format_number, parse_number_text
 from analytics.plausibility import RECENT_COUNT, plausible_range
 from domain.errors import InputError
 from domain.periods import parse_period, period_label, statistical_bounds
-from domain.vocabulary import RowOutcome, Status
+from domain.vocabulary import NATIONAL_GEOGRAPHY, RowOutcome, Status
 from ingest.gso_table import fold, text_of
 from ingest.workbook import Cell
 
-NATIONAL = "VN"
 Message = tuple[str, dict[str, str]]
 _STATUS_WORDS = {
     "uoc tinh": Status.ESTIMATE,
@@ -175,7 +174,7 @@ def check_rows(candidates: Iterable[Candidate], context: CheckContext) -> list[C
 
 def _check(candidate: Candidate, context: CheckContext) -> CheckedRow:
     code = text_of(candidate.indicator_code).upper()
-    geography = text_of(candidate.geography).upper() or NATIONAL
+    geography = text_of(candidate.geography).upper() or NATIONAL_GEOGRAPHY
     row = CheckedRow(
         number=candidate.number,
         indicator_code=code,

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from analytics.province_names import fold_name
-from domain.vocabulary import Status
+from domain.vocabulary import NATIONAL_GEOGRAPHY, Status
 from ingest.gso_table import (
     Observation,
     TableRead,
@@ -257,7 +257,7 @@ def _read(
             if rule is None:
                 continue
             code = item_code(item, rule.family, codes, aliases)
-            geography = "VN"
+            geography = NATIONAL_GEOGRAPHY
             if code is None and places is not None and rule.family in places.families:
                 geography = places.names.get(fold_name(item), "")
                 code = f"{rule.family}.{places.item}" if geography else None

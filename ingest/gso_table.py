@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from domain.vocabulary import Status
+from domain.vocabulary import NATIONAL_GEOGRAPHY, Status
 from ingest.workbook import Cell, Workbook
 
 NUMBER_WORDS = {
@@ -48,7 +48,7 @@ class Observation:
     cell: str
     unit: str = "percent change"
     status: Status = Status.PRELIMINARY
-    geography: str = "VN"
+    geography: str = NATIONAL_GEOGRAPHY
 
 
 @dataclass

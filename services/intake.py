@@ -29,7 +29,14 @@ from data import submissions as staged
 from domain.errors import InputError, PermissionDenied
 from domain.periods import period_label
 from domain.principal import Principal
-from domain.vocabulary import Action, Role, RowOutcome, SubmissionKind, SubmissionState
+from domain.vocabulary import (
+    NATIONAL_GEOGRAPHY,
+    Action,
+    Role,
+    RowOutcome,
+    SubmissionKind,
+    SubmissionState,
+)
 from ingest.checks import Candidate, CheckContext, CheckedRow, IndicatorFacts, check_rows
 from ingest.gso_workbook import gso_candidates, release_date
 from ingest.template import TemplateLine, template_csv, template_xlsx
@@ -264,7 +271,9 @@ def _context(
         }
         geographies = staged.geography_codes(conn)
     codes = sorted({str(c.indicator_code).strip().upper() for c in candidates} & set(facts))
-    places = sorted({str(c.geography or "VN").strip().upper() for c in candidates} & geographies)
+    places = sorted(
+        {str(c.geography or NATIONAL_GEOGRAPHY).strip().upper() for c in candidates} & geographies
+    )
     history: dict[tuple[str, str], pd.DataFrame] = {}
     for place in places:
         frame = repository.observations(engine, codes, geography=place) if codes else None
@@ -293,7 +302,9 @@ def owed_by(engine: Engine, agency_code: str, on: dt.date) -> set[tuple[str, str
     pairs = set(zip(mine.get("indicator_code", []), mine.get("geography_code", []), strict=True))
     with engine.connect() as conn:
         pairs |= {
-            (r.code, "VN") for r in staged.indicator_facts(conn) if r.agency_code == agency_code
+            (r.code, NATIONAL_GEOGRAPHY)
+            for r in staged.indicator_facts(conn)
+            if r.agency_code == agency_code
         }
     return pairs
 

@@ -30,11 +30,10 @@ from data import audit
 from data import observations as store
 from domain.errors import InputError
 from domain.principal import Principal
-from domain.vocabulary import Action, Status
+from domain.vocabulary import NATIONAL_GEOGRAPHY, Action, Status
 from services.permissions import require, require_role
 
 STATUSES: tuple[Status, ...] = tuple(Status)
-NATIONAL = "VN"
 
 
 def today() -> dt.date:
@@ -52,7 +51,7 @@ def submit_observation(
     value: float,
     status: str,
     source: str,
-    geography_code: str = NATIONAL,
+    geography_code: str = NATIONAL_GEOGRAPHY,
 ) -> dict[str, Any]:
     """Append the value of one period of ``indicator_code``, as known today.
 
@@ -102,7 +101,7 @@ def correct_observation(
     source: str,
     reason: str,
     status: str = Status.REVISED,
-    geography_code: str = NATIONAL,
+    geography_code: str = NATIONAL_GEOGRAPHY,
 ) -> dict[str, Any]:
     """Append a corrected value for a period that already has one.
 

@@ -16,7 +16,7 @@ from data import submissions as staged
 from domain.errors import PermissionDenied
 from domain.periods import period_label
 from domain.principal import Principal
-from domain.vocabulary import Action, Frequency
+from domain.vocabulary import NATIONAL_GEOGRAPHY, Action, Frequency
 from ingest.template import TemplateLine
 from services import intake
 from services.permissions import require
@@ -35,7 +35,9 @@ def template(engine: Engine, user: Principal, period: pd.Period) -> list[Templat
     return intake.template_lines(engine, user.agency_code or "", period)
 
 
-def data(engine: Engine, user: Principal, code: str, geography: str = "VN") -> pd.DataFrame:
+def data(
+    engine: Engine, user: Principal, code: str, geography: str = NATIONAL_GEOGRAPHY
+) -> pd.DataFrame:
     """The values of one of the caller's indicators (the latest known of each period)."""
     owed = intake.owed_by(engine, user.agency_code or "", dt.date.today())
     if (code, geography) not in owed:

@@ -10,7 +10,7 @@ import streamlit as st
 
 from analytics.formatting import format_date
 from domain.errors import CockpitError
-from domain.vocabulary import Frequency, IndicatorKind, Regime
+from domain.vocabulary import NATIONAL_GEOGRAPHY, Frequency, IndicatorKind, Regime
 from services import catalogue as catalogue_service
 from services import obligations as obligations_service
 from ui import cache, state
@@ -262,7 +262,9 @@ with st.expander(t("obligation.add")), st.form(_key("obligation.add")):
         format_func=lambda c: f"{names[c]} · {c}",
         key=_key("obligation.indicator"),
     )
-    place = st.text_input(t("obligation.geography"), value="VN", key=_key("obligation.place"))
+    place = st.text_input(
+        t("obligation.geography"), value=NATIONAL_GEOGRAPHY, key=_key("obligation.place")
+    )
     regime = st.selectbox(
         t("obligation.regime"),
         list(Regime),

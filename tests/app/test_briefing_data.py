@@ -26,6 +26,7 @@ from forecasting import forecast
 from services import forecasts as forecast_service
 from services.briefing import briefing_data
 from tests.app.conftest import APP, user_for
+from tests.factories import observation_row
 
 CPI = "CPI_YOY.CHI_SO_GIA_TIEU_DUNG"
 FEBRUARY = pd.Period("2025-02", "M")
@@ -63,18 +64,13 @@ def test_a_revision_published_later_is_not_in_an_earlier_briefing(engine: Engine
         conn.execute(
             insert(t.observations),
             [
-                {
-                    "indicator_code": CPI,
-                    "geography_code": "VN",
-                    "period_start": FEBRUARY.start_time.date(),
-                    "period_end": FEBRUARY.end_time.date(),
-                    "value": float(february["value"]) + 1.0,
-                    "status": "official",
-                    "vintage": dt.date(2025, 4, 15),
-                    "source": "test revision",
-                    "recorded_at": dt.datetime(2025, 4, 15),
-                    "recorded_by": "test",
-                }
+                observation_row(
+                    CPI,
+                    FEBRUARY,
+                    float(february["value"]) + 1.0,
+                    dt.date(2025, 4, 15),
+                    source="test revision",
+                )
             ],
         )
     before = _cpi(engine, dt.date(2025, 4, 14))

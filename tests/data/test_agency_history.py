@@ -10,21 +10,11 @@ from sqlalchemy import insert, select
 from data import tables as t
 from data.catalogue_rules import current_agency
 from data.seed_load import apply_agency_history, load_reference
+from tests.factories import indicator_row
 
 
 def _indicator(code: str, agency: str) -> dict:
-    return {
-        "code": code,
-        "name_vi": code,
-        "name_en": code,
-        "unit": "million USD",
-        "frequency": "M",
-        "field_code": 4,
-        "agency_code": agency,
-        "source": "test",
-        "regime": "statistical",
-        "dataset": "test",
-    }
+    return indicator_row(code, agency, unit="million USD", field_code=4)
 
 
 def test_an_indicator_of_a_merged_agency_moves_and_keeps_its_history(migrated_engine) -> None:  # type: ignore[no-untyped-def]

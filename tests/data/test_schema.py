@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -13,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from data import tables as t
 from data.seed_load import load_reference
 from data.tables import metadata
+from tests.factories import indicator_row, observation_row
 
 
 def test_migrated_database_matches_the_table_definitions(migrated_engine) -> None:  # type: ignore[no-untyped-def]
@@ -24,32 +26,9 @@ def test_migrated_database_matches_the_table_definitions(migrated_engine) -> Non
 def test_observations_cannot_hold_two_rows_with_the_same_key(migrated_engine) -> None:  # type: ignore[no-untyped-def]
     load_reference(migrated_engine)
     with migrated_engine.begin() as conn:
-        conn.execute(
-            insert(t.indicators),
-            {
-                "code": "X",
-                "name_vi": "X",
-                "name_en": "X",
-                "unit": "u",
-                "frequency": "M",
-                "field_code": 1,
-                "source": "test",
-                "regime": "statistical",
-                "dataset": "test",
-            },
-        )
-    row = {
-        "indicator_code": "X",
-        "geography_code": "VN",
-        "period_start": dt.date(2025, 1, 1),
-        "period_end": dt.date(2025, 1, 31),
-        "value": 1.0,
-        "status": "estimate",
-        "vintage": dt.date(2025, 1, 29),
-        "source": "test",
-        "recorded_at": dt.datetime(2025, 1, 29),
-        "recorded_by": "test",
-    }
+        conn.execute(insert(t.indicators), indicator_row("X", None, unit="u"))
+    january = pd.Period("2025-01", "M")
+    row = observation_row("X", january, 1.0, dt.date(2025, 1, 29), status="estimate")
     with migrated_engine.begin() as conn:
         conn.execute(insert(t.observations), row)
     with pytest.raises(IntegrityError), migrated_engine.begin() as conn:

@@ -23,6 +23,7 @@ from data.engine import make_engine
 from data.migrate import upgrade
 from services import accounts
 from services import forecasts as forecast_service
+from tests.factories import COUNTRY, geography_row, indicator_row, seed_catalogue, series_rows
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -61,73 +62,27 @@ def made_up_series(level: float, trend: float, season: float, seed: int) -> pd.S
     return pd.Series(values, index=pd.period_range(FIRST, periods=MONTHS))
 
 
-def _rows(code: str, geography: str, values: pd.Series) -> list[dict]:
-    return [
-        {
-            "indicator_code": code,
-            "geography_code": geography,
-            "period_start": period.start_time.date(),
-            "period_end": period.end_time.date(),
-            "value": float(value),
-            "status": "official",
-            "vintage": VINTAGE,
-            "source": "test",
-            "recorded_at": dt.datetime(2025, 1, 10),
-            "recorded_by": "test",
-        }
-        for period, value in values.items()
-    ]
-
-
 def fill(engine: Engine) -> Engine:
     """Put the catalogue, the observations and the broken configuration into a migrated
     ``engine``; the same data every time."""
-    codes = [*SHAPES, CONSTANT]
+    provinces = [geography_row(code, "prov63") for code in PROVINCES]
+    indicators = [indicator_row(code) for code in [*SHAPES, CONSTANT]]
+    seed_catalogue(engine, indicators, geographies=[COUNTRY, *provinces])
+    rows = [
+        row
+        for seed, (code, shape) in enumerate(SHAPES.items())
+        for row in series_rows(code, made_up_series(*shape, seed=seed), VINTAGE)
+    ]
+    flat = pd.Series(4.0, index=pd.period_range(FIRST, periods=MONTHS))
+    rows += series_rows(CONSTANT, flat, VINTAGE)
+    rows += [
+        row
+        for seed, (province, shape) in enumerate(PROVINCE_SHAPES.items(), start=10)
+        for row in series_rows(
+            "SBI_TEST", made_up_series(*shape, seed=seed), VINTAGE, geography=province
+        )
+    ]
     with engine.begin() as conn:
-        conn.execute(insert(t.fields), [{"code": 1, "name_vi": "Tăng trưởng", "name_en": "Growth"}])
-        conn.execute(
-            insert(t.agencies),
-            [{"code": "GSO", "name_vi": "Cục Thống kê", "name_en": "GSO", "kind": "statistics"}],
-        )
-        conn.execute(
-            insert(t.geographies),
-            [
-                {"code": "VN", "name_vi": "Việt Nam", "name_en": "Viet Nam", "scheme": "national"},
-                *(
-                    {"code": code, "name_vi": code, "name_en": code, "scheme": "prov63"}
-                    for code in PROVINCES
-                ),
-            ],
-        )
-        conn.execute(
-            insert(t.indicators),
-            [
-                {
-                    "code": code,
-                    "name_vi": code,
-                    "name_en": code,
-                    "unit": "%",
-                    "frequency": "M",
-                    "field_code": 1,
-                    "agency_code": "GSO",
-                    "source": "test",
-                    "regime": "statistical",
-                    "dataset": "test",
-                }
-                for code in codes
-            ],
-        )
-        rows = [
-            row
-            for seed, (code, shape) in enumerate(SHAPES.items())
-            for row in _rows(code, "VN", made_up_series(*shape, seed=seed))
-        ]
-        rows += _rows(CONSTANT, "VN", pd.Series(4.0, index=pd.period_range(FIRST, periods=MONTHS)))
-        rows += [
-            row
-            for seed, (province, shape) in enumerate(PROVINCE_SHAPES.items(), start=10)
-            for row in _rows("SBI_TEST", province, made_up_series(*shape, seed=seed))
-        ]
         conn.execute(insert(t.observations), rows)
     analyst = accounts.create_user(
         engine, accounts.SYSTEM, "analyst", "Correct-Horse-42!-ana", "analyst"

@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import Engine, insert
+from sqlalchemy import Engine
 
-from data import tables as t
 from services import accounts
 from services import observations as observations_write
+from tests.factories import GSO, MOF, indicator_row, seed_catalogue
 
 PASSWORD = "Correct-Horse-42!"
 
@@ -44,38 +44,8 @@ def on_day(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
 def catalogue_engine(migrated_engine: Engine) -> Engine:
     """A migrated database with two agencies, the country, and one indicator per agency (and one
     without an agency)."""
-    with migrated_engine.begin() as conn:
-        conn.execute(insert(t.fields), [{"code": 1, "name_vi": "Tăng trưởng", "name_en": "Growth"}])
-        conn.execute(
-            insert(t.agencies),
-            [
-                {"code": "GSO", "name_vi": "Cục Thống kê", "name_en": "GSO", "kind": "statistics"},
-                {"code": "MOF", "name_vi": "Bộ Tài chính", "name_en": "MOF", "kind": "ministry"},
-            ],
-        )
-        conn.execute(
-            insert(t.geographies),
-            [{"code": "VN", "name_vi": "Việt Nam", "name_en": "Viet Nam", "scheme": "national"}],
-        )
-        conn.execute(
-            insert(t.indicators),
-            [
-                {
-                    "code": code,
-                    "name_vi": code,
-                    "name_en": code,
-                    "unit": "%",
-                    "frequency": "M",
-                    "field_code": 1,
-                    "agency_code": agency,
-                    "source": "test",
-                    "regime": "statistical",
-                    "dataset": "test",
-                }
-                for code, agency in INDICATOR_AGENCY.items()
-            ],
-        )
-    return migrated_engine
+    indicators = [indicator_row(code, agency) for code, agency in INDICATOR_AGENCY.items()]
+    return seed_catalogue(migrated_engine, indicators, agencies=[GSO, MOF])
 
 
 @pytest.fixture

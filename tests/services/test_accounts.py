@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from argon2 import PasswordHasher, Type
-from sqlalchemy import Engine, MetaData, select
+from sqlalchemy import Engine, MetaData, insert, select
 
 from data import audit
 from data import tables as t
@@ -15,6 +15,7 @@ from domain.errors import InputError
 from jobs import users as users_cli
 from services import accounts
 from services.permissions import PermissionDenied
+from tests.factories import agency_row
 from tests.services.conftest import PASSWORD, sqlite_only
 
 T0 = dt.datetime(2025, 3, 1, 8, 0, 0)
@@ -530,9 +531,7 @@ def test_create_makes_an_account_of_any_role_from_the_command_line(
     assert accounts.authenticate(engine, "lan.tran", PASSWORD).role == "analyst"
     with engine.begin() as conn:
         conn.execute(
-            t.agencies.insert().values(
-                code="SBV", name_vi="Ngân hàng Nhà nước", name_en="State Bank", kind="ministry"
-            )
+            insert(t.agencies), agency_row("SBV", "Ngân hàng Nhà nước", "ministry", "State Bank")
         )
     officer = ["create", "--username", "nhnn", "--role", "data_officer", "--agency", "SBV"]
     assert users_cli.main(officer) == 0

@@ -22,6 +22,7 @@ from jobs import forecast_batch
 from services import audit as audit_service
 from services import forecasts as forecast_service
 from services.permissions import PermissionDenied
+from tests.factories import geography_row, series_rows
 
 CODE = "CPI_TEST"
 VINTAGE = dt.date(2025, 1, 10)
@@ -37,21 +38,7 @@ def cpi_series() -> pd.Series:
 
 
 def store_observations(engine, series: pd.Series, vintage: dt.date = VINTAGE) -> None:  # type: ignore[no-untyped-def]
-    rows = [
-        {
-            "indicator_code": CODE,
-            "geography_code": "VN",
-            "period_start": period.start_time.date(),
-            "period_end": period.end_time.date(),
-            "value": float(value),
-            "status": "official",
-            "vintage": vintage,
-            "source": "test",
-            "recorded_at": dt.datetime(2025, 1, 10),
-            "recorded_by": "test",
-        }
-        for period, value in series.items()
-    ]
+    rows = series_rows(CODE, series, vintage, recorded_at=dt.datetime(2025, 1, 10))
     with engine.begin() as conn:
         conn.execute(insert(t.observations), rows)
 
@@ -288,10 +275,7 @@ def test_the_batch_stores_a_province_beside_the_country_and_each_only_once(
 ) -> None:  # type: ignore[no-untyped-def]
     engine = catalogue_engine
     with engine.begin() as conn:
-        conn.execute(
-            insert(t.geographies),
-            [{"code": "P63-01", "name_vi": "Hà Nội", "name_en": "Ha Noi", "scheme": "prov63"}],
-        )
+        conn.execute(insert(t.geographies), [geography_row("P63-01", "prov63", "Hà Nội", "Ha Noi")])
     store = functools.partial(
         forecast_service.store_batch,
         engine,

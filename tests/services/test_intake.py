@@ -15,6 +15,7 @@ from data import tables as t
 from domain.errors import InputError, PermissionDenied
 from domain.vocabulary import RowOutcome
 from services import intake
+from tests.factories import agency_row, geography_row
 from tests.services.conftest import sqlite_only
 
 MARCH_20 = dt.date(2025, 3, 20)
@@ -174,16 +175,9 @@ def test_a_province_submits_its_own_series_only(people, catalogue_engine, on_day
     from services import accounts
 
     with catalogue_engine.begin() as conn:
+        conn.execute(insert(t.agencies), [agency_row("P34-01", "Hà Nội", "province", "Ha Noi")])
         conn.execute(
-            insert(t.agencies),
-            [{"code": "P34-01", "name_vi": "Hà Nội", "name_en": "Ha Noi", "kind": "province"}],
-        )
-        conn.execute(
-            insert(t.geographies),
-            [
-                {"code": c, "name_vi": c, "name_en": c, "scheme": "prov34"}
-                for c in ("P34-01", "P34-02")
-            ],
+            insert(t.geographies), [geography_row(c, "prov34") for c in ("P34-01", "P34-02")]
         )
         conn.execute(
             insert(t.obligations),

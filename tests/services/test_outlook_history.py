@@ -14,24 +14,16 @@ from analytics.outlook import OUTLOOK_SOURCES, outlook
 from analytics.targets import parse_target
 from data import tables as t
 from services.outlook import meeting_days, outlook_history
+from tests.factories import field_row, indicator_row, observation_row, seed_catalogue
 
 CPI = OUTLOOK_SOURCES["Average CPI growth"]
 sqlite_only = pytest.mark.parametrize("migrated_engine", ["sqlite"], indirect=True)
 
 
 def _row(period: pd.Period, value: float, vintage: dt.date, status: str) -> dict:
-    return {
-        "indicator_code": CPI.code,
-        "geography_code": "VN",
-        "period_start": period.start_time.date(),
-        "period_end": period.end_time.date(),
-        "value": value,
-        "status": status,
-        "vintage": vintage,
-        "source": "test",
-        "recorded_at": dt.datetime(2025, 1, 1),
-        "recorded_by": "test",
-    }
+    return observation_row(
+        CPI.code, period, value, vintage, status=status, recorded_at=dt.datetime(2025, 1, 1)
+    )
 
 
 def _database(engine: Engine) -> pd.Series:
@@ -39,33 +31,10 @@ def _database(engine: Engine) -> pd.Series:
     months = pd.period_range("2014-01", "2024-05", freq="M")
     rng = np.random.default_rng(5)
     values = 3 + np.cumsum(rng.normal(0, 0.3, len(months))) * 0.2
+    prices = field_row(1, "Giá", "Prices")
+    cpi = indicator_row(CPI.code, name="CPI", unit="percent change")
+    seed_catalogue(engine, [cpi], fields=[prices])
     with engine.begin() as conn:
-        conn.execute(insert(t.fields), [{"code": 1, "name_vi": "Giá", "name_en": "Prices"}])
-        conn.execute(
-            insert(t.agencies),
-            [{"code": "GSO", "name_vi": "Cục Thống kê", "name_en": "GSO", "kind": "statistics"}],
-        )
-        conn.execute(
-            insert(t.geographies),
-            [{"code": "VN", "name_vi": "Việt Nam", "name_en": "Viet Nam", "scheme": "national"}],
-        )
-        conn.execute(
-            insert(t.indicators),
-            [
-                {
-                    "code": CPI.code,
-                    "name_vi": "CPI",
-                    "name_en": "CPI",
-                    "unit": "percent change",
-                    "frequency": "M",
-                    "field_code": 1,
-                    "agency_code": "GSO",
-                    "source": "test",
-                    "regime": "statistical",
-                    "dataset": "test",
-                }
-            ],
-        )
         conn.execute(
             insert(t.plan_targets),
             [
