@@ -18,7 +18,9 @@ on the errors of its backtest and widened by the cross-series factor of its seas
 (:data:`~forecasting.conformal.SERIES_FACTORS`); ``intervals="series_conformal"`` calibrates on
 the series alone, and ``intervals="model"`` keeps the model's own bands.
 
-``auto`` also takes ``candidates`` (methods to compare, names or ``(name, params)`` pairs) and
+``auto`` also takes ``candidates`` (methods to compare, names or ``(name, params)`` pairs),
+``recipe`` (a :class:`~forecasting.selection.Recipe`: the candidates and pools used when no
+``candidates`` are given; :data:`~forecasting.selection.DEFAULT_RECIPE` by default) and
 ``select_by`` ("mase", "smape" or "rmse").
 """
 
@@ -31,10 +33,18 @@ import pandas as pd
 
 from forecasting.backtest import BacktestSettings, backtest
 from forecasting.conformal import SERIES_FACTORS, calibrate, widen
+from forecasting.errors import ForecastError
 from forecasting.fitting import COMMON_PARAMETERS, check_request, fit_model
 from forecasting.registry import get_spec
 from forecasting.result import ForecastResult, Member
-from forecasting.selection import default_candidates, default_pools, parse_candidates, select
+from forecasting.selection import (
+    DEFAULT_RECIPE,
+    check_recipe,
+    default_candidates,
+    default_pools,
+    parse_candidates,
+    select,
+)
 from forecasting.validation import (
     check_choice,
     check_horizon,
@@ -48,7 +58,7 @@ from forecasting.validation import (
 )
 
 INTERVAL_METHODS = ("conformal", "series_conformal", "model")
-AUTO_PARAMETERS = frozenset({"candidates", "select_by", "boxcox", "window"})
+AUTO_PARAMETERS = frozenset({"candidates", "recipe", "select_by", "boxcox", "window"})
 
 
 def _settings(method: str, params: dict[str, Any]) -> BacktestSettings:
@@ -116,10 +126,20 @@ def forecast(
         check_parameters("auto", params, AUTO_PARAMETERS)
         check_length(y, 4, "auto")
         check_not_constant(y)
+        if "candidates" in params and "recipe" in params:
+            raise ForecastError(
+                "forecast.bad_parameter",
+                "parameter 'recipe' of method 'auto' sets the default candidates and pools; "
+                "it cannot be given with 'candidates', which replace them",
+                parameter="recipe",
+                method="auto",
+                value=repr(params["recipe"]),
+            )
         if "candidates" in params:
             candidates, pools = parse_candidates(params.pop("candidates")), None
         else:
-            candidates, pools = default_candidates(y, m), default_pools(m)
+            recipe = check_recipe(params.pop("recipe", DEFAULT_RECIPE))
+            candidates, pools = default_candidates(y, m, recipe), default_pools(m, recipe)
         select_by = params.pop("select_by", "mase")
         selection = select(y, horizon, m, levels, settings, candidates, select_by, params, pools)
         model, scores, forecasts = selection.model, selection.scores, selection.forecasts

@@ -77,7 +77,9 @@ class ForecastResult:
         The model's structure: the method (one member) or the methods it combines, each with
         the parameters it was asked with; what ``auto`` chose, for instance.
     combiner:
-        How the members' forecasts are combined ("mean" or "median"); None for one member.
+        How the members' forecasts are combined ("mean", "median", or "weighted": the mean
+        weighted by the members' backtest, its weights in ``params["weights"]``); None for one
+        member.
     point:
         Point forecast, indexed by the forecast periods.
     lower, upper:

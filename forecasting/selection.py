@@ -20,6 +20,12 @@ every one of at least 6 origins, and by 20 % overall (with 3 origins, measured o
 looser rule picked single methods on a quarter of the series and cost 0.3 points of sMAPE). ARIMA
 is not a member because its order search costs 5 to 10 times more than all the others together.
 
+The candidates and pools are a :class:`Recipe`; :data:`DEFAULT_RECIPE` is the one above, and
+``forecast(..., "auto", recipe=...)`` uses another (``bench.design`` compares recipes so). A pool
+combines by the median, the mean, or the mean weighted by the members' inverse backtest MASE
+(:func:`inverse_mase_weights`; the weights come from the backtest origins only, so the weighted
+pool's own backtest score is a little flattering).
+
 ``candidates`` replaces the defaults, e.g. ``candidates=["ets", "arima", "theta"]``; then the
 winner on the selection metric among the candidates and the mean/median of the best two and three
 is refitted, as before. In-sample fit never decides between families; it only picks the form
@@ -48,6 +54,8 @@ from forecasting.result import Choice, Member
 from forecasting.validation import check_choice
 
 SELECTION_METRICS = ("mase", "smape", "rmse")
+#: How a pool combines its members' forecasts (and bounds), period by period.
+POOL_COMBINERS = ("median", "mean", "weighted")
 COMBINATION_SIZES = (2, 3)
 #: A single candidate replaces the default combination only when it beat it at every one of at
 #: least this many origins, and by this ratio or better overall.
@@ -71,7 +79,8 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Pool:
-    """A default combination: ``how`` ("median" or "mean") of the named candidates' forecasts."""
+    """A default combination of the named candidates' forecasts: their ``how``, one of
+    :data:`POOL_COMBINERS` ("weighted": the mean weighted by :func:`inverse_mase_weights`)."""
 
     members: tuple[str, ...]
     how: str = "median"
@@ -81,8 +90,69 @@ class Pool:
         return f"{self.how}({' + '.join(self.members)})"
 
 
+def _bad_recipe(problem: str, value: object) -> ForecastError:
+    return ForecastError(
+        "forecast.bad_parameter",
+        f"parameter 'recipe' of method 'auto' must be a Recipe whose pools combine its own "
+        f"candidates: {problem}",
+        parameter="recipe",
+        method="auto",
+        value=repr(value),
+    )
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """What ``auto`` backtests and combines when no ``candidates`` are given: the candidates and
+    pools for seasonal series (season length above 1) and for the others.
+
+    Each pool names at least two candidates of its own kind; the candidates' names are distinct.
+    Breaking either rule raises ``forecast.bad_parameter`` (parameter ``recipe``).
+    """
+
+    seasonal: tuple[Candidate, ...]
+    seasonal_pools: tuple[Pool, ...]
+    non_seasonal: tuple[Candidate, ...]
+    non_seasonal_pools: tuple[Pool, ...]
+
+    def __post_init__(self) -> None:
+        for part in ("seasonal", "seasonal_pools", "non_seasonal", "non_seasonal_pools"):
+            object.__setattr__(self, part, tuple(getattr(self, part)))
+        for kind, candidates, pools in (
+            ("seasonal", self.seasonal, self.seasonal_pools),
+            ("non-seasonal", self.non_seasonal, self.non_seasonal_pools),
+        ):
+            names = [c.name for c in candidates]
+            if not names or len(set(names)) < len(names):
+                raise _bad_recipe(f"the {kind} candidates must have distinct names", names)
+            if not pools:
+                raise _bad_recipe(f"it has no {kind} pool", pools)
+            for pool in pools:
+                if pool.how not in POOL_COMBINERS:
+                    raise _bad_recipe(
+                        f"pool {pool.name} combines by {pool.how!r}, not one of "
+                        + ", ".join(repr(h) for h in POOL_COMBINERS),
+                        pool,
+                    )
+                unknown = [m for m in pool.members if m not in names]
+                if unknown or len(pool.members) < 2:
+                    raise _bad_recipe(
+                        f"pool {pool.name} must name at least two of the {kind} candidates "
+                        f"({', '.join(names)})",
+                        pool,
+                    )
+
+    def candidates(self, season_length: int) -> list[Candidate]:
+        """The candidates for a series of this season length."""
+        return list(self.seasonal if season_length > 1 else self.non_seasonal)
+
+    def pools(self, season_length: int) -> list[Pool]:
+        """The pools for a series of this season length."""
+        return list(self.seasonal_pools if season_length > 1 else self.non_seasonal_pools)
+
+
 _THETA = Candidate("optimized_theta", "optimized_theta", {})
-_SEASONAL = [
+_SEASONAL = (
     _THETA,
     Candidate("ets (deseasonalised)", "ets", {"deseasonalize": "auto"}),
     Candidate(
@@ -91,29 +161,57 @@ _SEASONAL = [
         {"deseasonalize": "auto", "trend": "add", "damped": True},
     ),
     Candidate("seasonal_naive", "seasonal_naive", {}),
-]
-_NON_SEASONAL = [
+)
+_NON_SEASONAL = (
     _THETA,
     Candidate("ets (additive error)", "ets", {"error": "add"}),
     Candidate("damped ets", "ets", {"trend": "add", "damped": True}),
     Candidate("naive", "naive", {}),
     Candidate("drift", "drift", {}),
-]
-_SEASONAL_POOLS = [Pool(tuple(c.name for c in _SEASONAL))]
-_NON_SEASONAL_POOLS = [
-    Pool(("optimized_theta", "ets (additive error)", "naive", "drift")),
-    Pool(("optimized_theta", "ets (additive error)", "damped ets", "naive")),
-]
+)
+#: The recipe ``auto`` uses unless given another (see the module docstring).
+DEFAULT_RECIPE = Recipe(
+    seasonal=_SEASONAL,
+    seasonal_pools=(Pool(tuple(c.name for c in _SEASONAL)),),
+    non_seasonal=_NON_SEASONAL,
+    non_seasonal_pools=(
+        Pool(("optimized_theta", "ets (additive error)", "naive", "drift")),
+        Pool(("optimized_theta", "ets (additive error)", "damped ets", "naive")),
+    ),
+)
 
 
-def default_candidates(y: pd.Series, season_length: int) -> list[Candidate]:
+def default_candidates(
+    y: pd.Series, season_length: int, recipe: Recipe = DEFAULT_RECIPE
+) -> list[Candidate]:
     """The candidate methods ``auto`` backtests on ``y`` when none are given."""
-    return list(_SEASONAL if season_length > 1 else _NON_SEASONAL)
+    return recipe.candidates(season_length)
 
 
-def default_pools(season_length: int) -> list[Pool]:
+def default_pools(season_length: int, recipe: Recipe = DEFAULT_RECIPE) -> list[Pool]:
     """The combinations ``auto`` chooses between by default (see the module docstring)."""
-    return list(_SEASONAL_POOLS if season_length > 1 else _NON_SEASONAL_POOLS)
+    return recipe.pools(season_length)
+
+
+def check_recipe(value: object) -> Recipe:
+    """``value`` if it is a :class:`Recipe`; ``forecast.bad_parameter`` otherwise."""
+    if not isinstance(value, Recipe):
+        raise _bad_recipe(f"got a {type(value).__name__}", value)
+    return value
+
+
+def inverse_mase_weights(mase: Sequence[float]) -> tuple[float, ...]:
+    """Weights of a "weighted" pool: each member's backtest MASE inverted, normalised to sum 1.
+
+    Only the backtest decides them (the members' scores over its origins). When a member's MASE
+    is not a positive finite number (a perfect backtest, or one without a scale), there is no
+    ratio to weigh by, and the weights are equal.
+    """
+    values = np.asarray(mase, dtype=float)
+    if not (np.isfinite(values).all() and (values > 0).all()):
+        return tuple(np.full(len(values), 1 / len(values)).tolist())
+    inverse = 1 / values
+    return tuple((inverse / inverse.sum()).tolist())
 
 
 def parse_candidates(value: object) -> list[Candidate]:
@@ -148,11 +246,23 @@ class Selection:
     choice: Choice
 
 
-def _combine(forecasts: pd.DataFrame, members: list[str], how: str, name: str, levels):
+def _combine(
+    forecasts: pd.DataFrame,
+    members: list[str],
+    how: str,
+    name: str,
+    levels: Sequence[int],
+    weights: Sequence[float] | None = None,
+) -> pd.DataFrame:
     value_columns = ["forecast", *[f"{s}_{lv}" for lv in levels for s in ("lower", "upper")]]
     keys = ["origin", "period"]
     subset = forecasts[forecasts["model"].isin(members)]
-    combined = subset.groupby(keys, sort=False)[value_columns].agg(how)
+    if how == "weighted":
+        weight = subset["model"].map(dict(zip(members, weights or (), strict=True)))
+        weighted = subset[value_columns].mul(weight, axis=0).assign(**subset[keys])
+        combined = weighted.groupby(keys, sort=False)[value_columns].sum(min_count=len(members))
+    else:
+        combined = subset.groupby(keys, sort=False)[value_columns].agg(how)
     firsts = subset.groupby(keys, sort=False)[["step", "actual", "scale"]].first()
     return combined.join(firsts).reset_index().assign(model=name)
 
@@ -164,16 +274,19 @@ def _combinations(forecasts: pd.DataFrame, ranked: list[str], levels: Sequence[i
         members = ranked[:size]
         for how in COMBINERS if size > 2 else ("mean",):
             name = f"{how}({' + '.join(members)})"
-            yield name, members, how, _combine(forecasts, members, how, name, levels)
+            yield name, members, how, None, _combine(forecasts, members, how, name, levels)
 
 
-def _pooled(forecasts: pd.DataFrame, pools: list[Pool], usable: set[str], levels):
+def _pooled(forecasts: pd.DataFrame, pools: list[Pool], scores: pd.DataFrame, levels):
+    mase = scores.set_index("model")["mase"]
     for pool in pools:
-        members = [m for m in pool.members if m in usable]
+        members = [m for m in pool.members if m in mase.index]
         if len(members) < 2:
             continue
         name = Pool(tuple(members), pool.how).name
-        yield name, members, pool.how, _combine(forecasts, members, pool.how, name, levels)
+        weights = inverse_mase_weights(mase[members]) if pool.how == "weighted" else None
+        table = _combine(forecasts, members, pool.how, name, levels, weights)
+        yield name, members, pool.how, weights, table
 
 
 def _per_origin(forecasts: pd.DataFrame, model: str, select_by: str) -> pd.Series:
@@ -256,14 +369,14 @@ def select(
     scores = score(forecasts, levels)
     ranked = list(scores.sort_values(select_by, kind="stable")["model"])
     singles = list(scores["model"])
-    members_of: dict[str, tuple[list[str], str]] = {}
+    members_of: dict[str, tuple[list[str], str, tuple[float, ...] | None]] = {}
     combined = (
-        _pooled(forecasts, pools, set(singles), levels)
+        _pooled(forecasts, pools, scores, levels)
         if pools
         else _combinations(forecasts, ranked, levels)
     )
-    for name, members, how, table in combined:
-        members_of[name] = (members, how)
+    for name, members, how, weights, table in combined:
+        members_of[name] = (members, how, weights)
         forecasts = pd.concat([forecasts, table[forecasts.columns]], ignore_index=True)
         scores = pd.concat([scores, score(table, levels)], ignore_index=True)
     scores = scores.assign(error=scores["model"].map(lambda _: None))
@@ -303,8 +416,8 @@ def select(
     def refit(name: str) -> FittedModel:
         return fit_model(y, by_name[name].method, season_length, checked[name])
 
-    names, combiner = members_of.get(chosen, ([chosen], None))
+    names, combiner, weights = members_of.get(chosen, ([chosen], None, None))
     fits = tuple(refit(name) for name in names)
-    model = CombinationFit(fits, combiner) if combiner else fits[0]
+    model = CombinationFit(fits, combiner, weights) if combiner else fits[0]
     members = tuple(by_name[name].member for name in names)
     return Selection(model, members, combiner, scores, forecasts, choice)

@@ -1,9 +1,13 @@
-"""Forecast combinations: the mean or median of several methods' forecasts.
+"""Forecast combinations: the mean, median or weighted mean of several methods' forecasts.
 
 Averaging forecasts of different families (ETS, ARIMA, Theta) is one of the most reliable findings
 of the M competitions: the combination is rarely the best on one series and rarely bad. The bounds
-of a combined interval are the mean (or median) of the members' bounds; how well that covers is
-measured, like every interval here, by the backtest.
+of a combined interval are the mean (or median, or weighted mean) of the members' bounds; how well
+that covers is measured, like every interval here, by the backtest.
+
+The weighted mean is ``auto``'s: its weights come from the members' backtest
+(:func:`forecasting.selection.inverse_mase_weights`), so the ``combination`` method, which has no
+backtest to weigh by, offers the mean and the median only.
 """
 
 from __future__ import annotations
@@ -19,15 +23,21 @@ from forecasting.errors import ForecastError
 from forecasting.registry import FittedModel, ModelSpec, Prediction, get_spec, register
 
 COMBINERS: dict[str, Callable[..., np.ndarray]] = {"mean": np.mean, "median": np.median}
+#: How a fitted combination's label names its rule.
+LABELS = {"mean": "Mean", "median": "Median", "weighted": "Weighted mean"}
 DEFAULT_MEMBERS = ("ets", "arima", "theta")
 
 
-def combine_predictions(predictions: Sequence[Prediction], how: str) -> Prediction:
-    """Combine point forecasts and each level's bounds with ``how`` ("mean" or "median")."""
-    combiner = COMBINERS[how]
+def combine_predictions(
+    predictions: Sequence[Prediction], how: str, weights: Sequence[float] | None = None
+) -> Prediction:
+    """Combine point forecasts and each level's bounds with ``how`` ("mean", "median", or
+    "weighted" with one weight per prediction)."""
 
     def stack(arrays: Sequence[np.ndarray]) -> np.ndarray:
-        return combiner(np.vstack(arrays), axis=0)
+        if how == "weighted":
+            return np.average(np.vstack(arrays), axis=0, weights=weights)
+        return COMBINERS[how](np.vstack(arrays), axis=0)
 
     levels = predictions[0].lower.keys()
     return Prediction(
@@ -39,30 +49,38 @@ def combine_predictions(predictions: Sequence[Prediction], how: str) -> Predicti
 
 @dataclass(frozen=True)
 class CombinationFit:
-    """Fitted members and the rule that combines them."""
+    """Fitted members and the rule that combines them (with the members' weights, in their
+    order, when ``how`` is "weighted")."""
 
     members: tuple[FittedModel, ...]
     how: str
+    weights: tuple[float, ...] | None = None
 
     @property
     def label(self) -> str:
-        return f"{self.how.capitalize()} of " + ", ".join(m.label for m in self.members)
+        return f"{LABELS[self.how]} of " + ", ".join(m.label for m in self.members)
 
     @property
     def params(self) -> dict[str, Any]:
-        return {"combine": self.how, "members": [{m.label: m.params} for m in self.members]}
+        weights = {"weights": list(self.weights)} if self.weights is not None else {}
+        return {
+            "combine": self.how,
+            **weights,
+            "members": [{m.label: m.params} for m in self.members],
+        }
 
     def predict(
         self, horizon: int, levels: tuple[int, ...], exog: pd.DataFrame | None = None
     ) -> Prediction:
         """Each member forecasts; the forecasts and bounds are combined."""
         return combine_predictions(
-            [m.predict(horizon, levels, exog) for m in self.members], self.how
+            [m.predict(horizon, levels, exog) for m in self.members], self.how, self.weights
         )
 
     def update(self, y: pd.Series, exog: pd.DataFrame | None = None) -> CombinationFit:
-        """Every member follows ``y`` with its own parameters."""
-        return CombinationFit(tuple(m.update(y, exog) for m in self.members), self.how)
+        """Every member follows ``y`` with its own parameters (and keeps its weight)."""
+        members = tuple(m.update(y, exog) for m in self.members)
+        return CombinationFit(members, self.how, self.weights)
 
 
 def fit(

@@ -19,6 +19,16 @@ from ui.model_names import model_text
             "vi",
             "trung vị của (Theta tối ưu + ETS tắt dần (đã khử mùa vụ))",
         ),
+        (
+            "weighted(optimized_theta + naive)",
+            "vi",
+            "trung bình có trọng số theo kiểm định lùi của (Theta tối ưu + Giữ giá trị cuối)",
+        ),
+        (
+            "Weighted mean of Optimised Theta DOTM, Naive",
+            "en",
+            "Backtest-weighted mean of Optimised Theta DOTM, Naive",
+        ),
         ("ARIMA(1,1,0)", "vi", "ARIMA(1,1,0)"),
     ],
 )
