@@ -347,6 +347,12 @@ class SeriesRecord:
     last_origin: str
     vintages: str
 
+    @property
+    def caption_key(self) -> str:
+        """The translation key of the record's caption: its releases, and quarters or months."""
+        quarterly = "Q" in self.first_origin
+        return f"lab.track.realtime.caption.{self.vintages}" + (".quarter" if quarterly else "")
+
 
 def series_record(
     report: Mapping[str, Any], code: str, outcome: str = "latest"

@@ -5,7 +5,8 @@ the naive forecasts on the same vintages.
 The data are the shipped seed, loaded into a fresh database and read back through
 ``data.repository.vintages``, so the releases and their dates are those the app holds: a GSO monthly
 report's first estimate of a month and its restatement in the next report are dated by the
-posting date in the name of the workbook they were read from; a value whose release date the data
+posting date in the name of the workbook they were read from (CPI, FDI and quarterly GDP by the
+report of their own month or quarter); a value whose release date the data
 do not know carries the date of the upstream snapshot, "known no later than". The record itself is
 ``analytics.realtime_record``: which origins are real time, the forecasts, the scores. The values
 dated by a workbook shipped in ``data/seed/gso_workbooks`` are checked against that workbook.
@@ -395,8 +396,11 @@ CAVEATS = [
     "left out of every series; from 2020-10 on, IIP and retail know 2020-08 by its first "
     "estimate and 2020-09 by its restatement (dated by the October report), and for those two "
     "series the first release of 2020-09 as the data date it is that restatement, its latest the "
-    "first estimate. Exports and imports have no restatement, so 2020-09 is missing from what "
-    "they know until the snapshot and their history restarts at 2020-10.",
+    "first estimate. Exports, imports, CPI and FDI have no restatement, so 2020-09 is missing "
+    "from what they know until the snapshot and their history restarts at 2020-10; quarterly "
+    "GDP likewise misses 2020Q3 (published with September's report) and restarts at 2020Q4, so "
+    "it has real-time origins again only once 16 quarters are known after it. No date was "
+    "guessed for that report.",
 ]
 
 
@@ -431,7 +435,9 @@ def _what_ran(report: dict) -> list[str]:
         + ", ".join(f"`{name}`" for name in settings["seed_files"])
         + " loaded into a fresh database and read back with `data.repository.vintages`: every "
         "release of each headline series, dated by its vintage (GSO's monthly report: the posting "
-        "date in the name of the workbook the value was read from).",
+        "date in the name of the workbook the value was read from; a CPI, FDI or quarterly GDP "
+        "value by the report of its own month, or of its quarter's last month, "
+        "`data.seed_load.OWN_REPORT_SOURCES`).",
         f"- Origins: the last day of every month from {settings['start']} (of every quarter for "
         "quarterly series) to the period before the last release. At each, the series as known "
         "that day (each period's newest release dated on or before it, as "
@@ -702,10 +708,19 @@ def _notes(report: dict) -> list[str]:
             continue
         revisions = entry["revisions"]
         if entry["vintages"] == "first_only":
+            restated = any(
+                check["code"] == code and check["status"] == "revised"
+                for check in report["workbook_checks"]
+            )
             lines.append(
-                f"- {code}: the data hold only first estimates, so its latest release is its "
-                "first and the two scores are the same; GSO does restate the month in its next "
-                "report (see the workbook checks), and those restatements are not in the seed."
+                f"- {code}: the data hold only first releases, so its latest release is its "
+                "first and the two scores are the same; "
+                + (
+                    "GSO does restate it in a later report (see the workbook checks), and those "
+                    "restatements are not in the seed."
+                    if restated
+                    else "the shipped workbooks show no restatement of it either."
+                )
             )
         else:
             lines.append(

@@ -5,7 +5,9 @@ periods, and the forecasts are scored against what happened (Tashman 2000). Orig
 ``origins`` positions that leave a full horizon of actuals, ``step`` periods apart. With
 ``refit=True`` the whole method, model choice included, is run again at every origin; with
 ``refit=False`` it is fitted at the first origin and its parameters are carried, unchanged, through
-the later ones (cheaper, and still honest: no origin uses data after it).
+the later ones (cheaper, and still honest: no origin uses data after it); at an origin whose data
+the carried model cannot run on (a multiplicative form over a value <= 0 that came later), the
+method is fitted anew there.
 
 The forecasts table is long, one row per (model, origin, period), so combinations can be scored
 from their members' rows without refitting anything.
@@ -68,11 +70,14 @@ def rolling_forecasts(
     fitted = None
     for position in positions:
         train = y.iloc[:position]
+        if fitted is not None and not refit:
+            try:
+                fitted = fitted.update(train)
+            except ForecastError:  # the frozen form cannot run on this window: estimate anew
+                fitted = None
         if fitted is None or refit:
             check_request(train, method, season_length, _without_exog(params), horizon)
             fitted = fit_model(train, method, season_length, params)
-        else:
-            fitted = fitted.update(train)
         prediction = fitted.predict(horizon, levels)
         actual = y.iloc[position : position + horizon]
         block = {

@@ -214,6 +214,14 @@ TEXT: dict[str, dict[str, str | dict]] = {
             "count": "origins",
             "other": "Vào ngày cuối của mỗi tháng từ {start} đến {end}, mỗi phương pháp dự báo chỉ tiêu này (theo mức, như đợt dự báo hằng tháng) từ số liệu như đã biết vào ngày đó: ước tính lần đầu của từng tháng, theo ngày công bố báo cáo tháng của Cục Thống kê. Số liệu không lưu lần điều chỉnh nào của chỉ tiêu này, nên sai số tính so với chính ước tính lần đầu. {origins} trong {candidates} tháng có đủ số liệu đã biết như vậy; các tháng còn lại bị bỏ ra vì số liệu không ghi ngày công bố hoặc chuỗi đã biết quá ngắn, không có tháng nào được bù.",
         },
+        "lab.track.realtime.caption.first_only.quarter": {
+            "count": "origins",
+            "other": "Vào ngày cuối của mỗi quý từ {start} đến {end}, mỗi phương pháp dự báo chỉ tiêu này (theo mức, như đợt dự báo hằng tháng) từ số liệu như đã biết vào ngày đó: ước tính lần đầu của từng quý, theo ngày công bố báo cáo tháng cuối quý của Cục Thống kê. Số liệu không lưu lần điều chỉnh nào của chỉ tiêu này, nên sai số tính so với chính ước tính lần đầu. {origins} trong {candidates} quý có đủ số liệu đã biết như vậy; các quý còn lại bị bỏ ra vì số liệu không ghi ngày công bố hoặc chuỗi đã biết quá ngắn, không có quý nào được bù.",
+        },
+        "lab.track.realtime.caption.first_and_restated.quarter": {
+            "count": "origins",
+            "other": "Vào ngày cuối của mỗi quý từ {start} đến {end}, mỗi phương pháp dự báo chỉ tiêu này (theo mức, như đợt dự báo hằng tháng) từ số liệu như đã biết vào ngày đó: ước tính lần đầu của quý và số đã điều chỉnh của các quý trước, theo ngày công bố báo cáo tháng cuối quý của Cục Thống kê. Sai số tính so với số liệu công bố sau này (lần công bố mới nhất). {origins} trong {candidates} quý có đủ số liệu đã biết như vậy; các quý còn lại bị bỏ ra vì số liệu không ghi ngày công bố hoặc chuỗi đã biết quá ngắn, không có quý nào được bù.",
+        },
         "lab.track.realtime.method.auto": "Cockpit (tự động)",
         "lab.track.realtime.method.AutoETS": "AutoETS (statsforecast)",
         "lab.track.realtime.method.AutoARIMA": "AutoARIMA (statsforecast)",
@@ -453,6 +461,16 @@ TEXT: dict[str, dict[str, str | dict]] = {
             "count": "origins",
             "one": "On the last day of every month from {start} to {end}, each method forecast this indicator (in levels, as the monthly batch does) from the data as known that day: each month's first estimate, dated by the release of the Statistics Office's monthly report. The data keep no restatement of this indicator, so the errors are against the first estimates themselves. {origins} of {candidates} months had such data; the others are left out because the data do not date their release or the history known was too short, and no month was filled in.",
             "other": "On the last day of every month from {start} to {end}, each method forecast this indicator (in levels, as the monthly batch does) from the data as known that day: each month's first estimate, dated by the release of the Statistics Office's monthly report. The data keep no restatement of this indicator, so the errors are against the first estimates themselves. {origins} of {candidates} months had such data; the others are left out because the data do not date their release or the history known was too short, and no month was filled in.",
+        },
+        "lab.track.realtime.caption.first_only.quarter": {
+            "count": "origins",
+            "one": "On the last day of every quarter from {start} to {end}, each method forecast this indicator (in levels, as the monthly batch does) from the data as known that day: each quarter's first estimate, dated by the release of the Statistics Office's report for the quarter's last month. The data keep no restatement of this indicator, so the errors are against the first estimates themselves. {origins} of {candidates} quarters had such data; the others are left out because the data do not date their release or the history known was too short, and no quarter was filled in.",
+            "other": "On the last day of every quarter from {start} to {end}, each method forecast this indicator (in levels, as the monthly batch does) from the data as known that day: each quarter's first estimate, dated by the release of the Statistics Office's report for the quarter's last month. The data keep no restatement of this indicator, so the errors are against the first estimates themselves. {origins} of {candidates} quarters had such data; the others are left out because the data do not date their release or the history known was too short, and no quarter was filled in.",
+        },
+        "lab.track.realtime.caption.first_and_restated.quarter": {
+            "count": "origins",
+            "one": "On the last day of every quarter from {start} to {end}, each method forecast this indicator (in levels, as the monthly batch does) from the data as known that day: the quarter's first estimate and the earlier quarters as restated, dated by the release of the Statistics Office's report for the quarter's last month. The errors are against what was published later (the latest release). {origins} of {candidates} quarters had such data; the others are left out because the data do not date their release or the history known was too short, and no quarter was filled in.",
+            "other": "On the last day of every quarter from {start} to {end}, each method forecast this indicator (in levels, as the monthly batch does) from the data as known that day: the quarter's first estimate and the earlier quarters as restated, dated by the release of the Statistics Office's report for the quarter's last month. The errors are against what was published later (the latest release). {origins} of {candidates} quarters had such data; the others are left out because the data do not date their release or the history known was too short, and no quarter was filled in.",
         },
         "lab.track.realtime.method.auto": "Cockpit (automatic)",
         "lab.track.realtime.method.AutoETS": "AutoETS (statsforecast)",

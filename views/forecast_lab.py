@@ -469,7 +469,7 @@ if shipped is not None:
     )
     st.caption(
         t(
-            f"lab.track.realtime.caption.{shipped.vintages}",
+            shipped.caption_key,
             start=format_period(parse_period(shipped.first_origin), lang),
             end=format_period(parse_period(shipped.last_origin), lang),
             origins=shipped.origins,

@@ -132,7 +132,13 @@ class EtsFit:
             return interval_prediction(prediction.predicted_mean, prediction.pred_int, levels)
 
     def update(self, y: pd.Series, exog: pd.DataFrame | None = None) -> EtsFit:
-        """Run the same form with the same parameters over ``y``, without re-estimating."""
+        """Run the same form with the same parameters over ``y``, without re-estimating.
+
+        A multiplicative form cannot run over a value <= 0 that the window it was estimated on
+        did not have: that is ``forecast.not_positive``, as for a fit.
+        """
+        if self.form.multiplicative:
+            check_positive(y, f"the multiplicative form {self.form.label}")
         model = self.form.model(y, self.season_length, self.initialization)
         with warnings.catch_warnings(), numerical_failures("ets", y.name):
             warnings.simplefilter("ignore")

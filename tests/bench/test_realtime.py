@@ -78,12 +78,24 @@ def test_only_origins_whose_release_is_dated_are_real_time(tables) -> None:  # t
         assert len(real) == 49
         later = real[real["origin"] >= pd.Period("2023-09", "M")]
         assert set(later["history_start"].astype(str)) == {"2020-10"}
-    for code in ("CPI_YOY.CHI_SO_GIA_TIEU_DUNG", "FDI_REG_TOTAL_YTD", "TB_USD"):
-        assert (_origins(tables, code)["status"] == rr.NOT_RELEASED).all(), code
+    # CPI is dated by the report of its own month, and like trade has no restatement: the same
+    # gap at 2020-09 and restart at 2020-10.
+    cpi = _origins(tables, "CPI_YOY.CHI_SO_GIA_TIEU_DUNG")
+    status = dict(zip(cpi["origin"].astype(str), cpi["status"], strict=True))
+    assert status["2020-09"] == rr.NOT_RELEASED
+    assert [label for label, said in status.items() if said == rr.TOO_SHORT] == [
+        str(p) for p in pd.period_range("2020-10", "2023-08", freq="M")
+    ]
+    assert (cpi["status"] == rr.REAL_TIME).sum() == 49
+    assert (_origins(tables, "TB_USD")["status"] == rr.NOT_RELEASED).all(), "NSDP: no dates"
     gdp = rr.origin_table(
         rr.releases(tables["GDP_Q_YOY.TONG_SO"]), Frequency.QUARTER, START.asfreq("Q"), 16
     )
-    assert len(gdp) == 27 and (gdp["status"] == rr.NOT_RELEASED).all()
+    status = dict(zip(gdp["origin"].astype(str), gdp["status"], strict=True))
+    assert len(gdp) == 27 and status["2020Q3"] == rr.NOT_RELEASED
+    real = [label for label, said in status.items() if said == rr.REAL_TIME]
+    # 2018Q1..2020Q2 on the history known since 2014Q1; after the gap, 16 quarters from 2020Q4.
+    assert real == [str(p) for p in pd.period_range("2018Q1", "2020Q2", freq="Q")] + ["2024Q3"]
 
 
 def test_the_dated_releases_are_the_cells_of_the_shipped_workbooks(tables) -> None:  # type: ignore[no-untyped-def]
@@ -98,8 +110,20 @@ def test_the_dated_releases_are_the_cells_of_the_shipped_workbooks(tables) -> No
     assert may["stored_value"] is None and may["stored_releases"] == [
         ["2018-05-29", "estimate", 19200.0]
     ]
-    cpi = [c for c in checks if c["code"] == "CPI_YOY.CHI_SO_GIA_TIEU_DUNG"]
-    assert cpi and all(c["stored_value"] is None for c in cpi), "CPI carries no release date"
+    for code in ("CPI_YOY.CHI_SO_GIA_TIEU_DUNG", "GDP_Q_YOY.TONG_SO"):
+        firsts = [c for c in checks if c["code"] == code and c["status"] != "revised"]
+        assert len(firsts) >= 8 and all(c["equal"] for c in firsts), code
+    # A quarter a later report restated keeps its first estimate in the seed: the December 2024
+    # report's 7.43 % for 2024Q3 is not stored, September's 7.40 % is (dated 2024-09-29).
+    q3 = next(
+        c
+        for c in checks
+        if c["code"] == "GDP_Q_YOY.TONG_SO"
+        and c["period"] == "2024-Q3"
+        and c["status"] == "revised"
+    )
+    assert q3["stored_value"] is None
+    assert q3["stored_releases"] == [["2024-09-29", "preliminary", 7.404853]]
 
 
 def test_a_run_records_what_the_markdown_needs(
@@ -115,7 +139,8 @@ def test_a_run_records_what_the_markdown_needs(
     exports = record["series"]["EXP_M.TOTAL"]
     assert exports["recorded"] and exports["vintages"] == "first_only"
     assert exports["origins"]["real_time"] == 49 and exports["origins"]["too_short"] == 35
-    assert not record["series"]["CPI_YOY.CHI_SO_GIA_TIEU_DUNG"]["recorded"]
+    assert not record["series"]["TB_USD"]["recorded"]
+    assert record["series"]["CPI_YOY.CHI_SO_GIA_TIEU_DUNG"]["recorded"]
     # The naive forecast one month ahead from 2018-01 is January's first estimate; the scores
     # against the first release repeat the long table's errors.
     scores = pd.DataFrame(exports["scores"])
@@ -135,7 +160,12 @@ def test_a_run_records_what_the_markdown_needs(
     assert "unbroken history known then shorter than the minimum: 2020-10..2023-08" in text
     assert "- auto was not in this run." in text
     assert "- This run: a test run" in text
-    assert "Not recorded, for want of dated releases: GDP_Q_YOY.TONG_SO, CPI_YOY" in text
+    assert "Not recorded, for want of dated releases: TB_USD." in text
+    assert (
+        "- CPI_YOY.CHI_SO_GIA_TIEU_DUNG: the data hold only first releases, so its latest release "
+        "is its first and the two scores are the same; the shipped workbooks show no restatement "
+        "of it either."
+    ) in text
 
 
 def test_periods_in_a_row_are_written_as_spans() -> None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
 
-from forecasting import forecast
+from forecasting import ForecastError, forecast
+from forecasting.backtest import rolling_forecasts
+from forecasting.fitting import check_request, fit_model
 from forecasting.metrics import coverage, mase_scale, rmse, smape
 from forecasting.result import Member
 from tests.forecasting.conftest import monthly, yearly
@@ -158,3 +162,47 @@ def test_a_chosen_method_is_its_own_member_without_the_common_parameters(
     result = forecast(trending_yearly, 3, "ets", error="add", window=20, backtest_origins=1)
     assert result.members == (Member("ets", {"error": "add"}),)
     assert result.combiner is None
+
+
+def _falls_below_zero() -> pd.Series:
+    """Positive for 24 years, with a dip below zero in its last five."""
+    values = 10 + np.sin(np.arange(30) / 3.0) + np.random.default_rng(3).normal(0, 0.3, 30)
+    values[26] = -2.0
+    return pd.Series(values, index=pd.period_range("1990", periods=30, freq="Y"), name="dip")
+
+
+def test_a_carried_multiplicative_form_is_fitted_anew_where_a_value_falls_below_zero() -> None:
+    y = _falls_below_zero()
+    params = check_request(y.iloc[:24], "ets", 1, {"error": "mul", "trend": "none"}, 2)
+    carried = fit_model(y.iloc[:24], "ets", 1, params)
+    assert carried.model.form.multiplicative
+    with pytest.raises(ForecastError) as raised:
+        carried.update(y.iloc[:28])
+    assert raised.value.key == "forecast.not_positive"
+    # Without the analyst's "mul", the search at the first origin picks among every form, and a
+    # later window with the dip can still be forecast: fitted anew there, only additive forms.
+    searched = check_request(y, "ets", 1, {}, 2)
+    rows = rolling_forecasts(y, "ets", 1, searched, (80,), [24, 26, 28], 2, refit=False)
+    at_28 = rows[rows["origin"] == y.index[27]]["forecast"].to_numpy()
+    first = fit_model(y.iloc[:24], "ets", 1, searched)
+    expected = (
+        first.update(y.iloc[:28])
+        if not first.model.form.multiplicative
+        else fit_model(y.iloc[:28], "ets", 1, searched)
+    ).predict(2, (80,))
+    np.testing.assert_allclose(at_28, expected.mean)
+
+
+def test_auto_forecasts_a_real_series_that_turned_negative_after_its_first_origin() -> None:
+    """Health and social work's GDP growth (GSO, y/y %) fell to -18 % in 2022Q3-Q4; until then
+    a multiplicative form could be picked at the first backtest origin (the batch found it)."""
+    seed = Path(__file__).resolve().parents[2] / "data/seed/vn/gso_quarterly_gdp_by_sector.csv.gz"
+    rows = pd.read_csv(seed)
+    rows = rows[rows["indicator_code"] == "GDP_Q_YOY.Y_TE_VA_HOAT_DONG_TRO_GIUP_XA_HOI"]
+    y = pd.Series(
+        rows["value"].to_numpy(), index=pd.PeriodIndex(rows["period"], freq="Q"), name="y_te"
+    )
+    assert (y.loc[: pd.Period("2021Q4", "Q")] > 0).all() and y.min() < -18
+    result = forecast(y, 8, "auto")
+    assert result.point.notna().all()
+    assert result.backtest["error"].isna().all(), "no member failed"
