@@ -20,7 +20,10 @@ carries no release date in the data) or when the unbroken stretch is shorter tha
 The forecasts of the ``horizon`` periods after each origin are scored against two outcomes: the
 period's *first release* (its earliest vintage in the table) and its *latest* one. The MASE divides
 each absolute error by the mean absolute error of the seasonal naive forecast inside the series as
-known at that origin (M4's scaling), so each origin is scaled by what was known then.
+known at that origin (M4's scaling), so each origin is scaled by what was known then. A method that
+gives prediction bands (:class:`Bands`) is also scored on them: the share of outcomes inside each
+band (its empirical coverage) and the mean scaled interval score (MSIS, M4's: the band's width plus
+2/α times each miss, over the same scale).
 """
 
 from __future__ import annotations
@@ -64,6 +67,7 @@ RECORD_COLUMNS = [
     "outcome_first",
     "outcome_latest",
     "scale",
+    *(f"{side}_{level}" for level in (80, 95) for side in ("lower", "upper")),
 ]
 SUMMARY_COLUMNS = [
     "method",
@@ -76,11 +80,25 @@ SUMMARY_COLUMNS = [
     "mae",
     "rmse",
     "mase",
+    *(f"{score}_{level}" for level in (80, 95) for score in ("coverage", "msis")),
 ]
+BAND_LEVELS: tuple[int, ...] = (80, 95)
+"""The prediction band levels (percent) a record keeps and scores, as the Cockpit draws them."""
 
-Forecaster = Callable[[pd.Series, int], Sequence[float] | np.ndarray | pd.Series]
+
+@dataclass(frozen=True)
+class Bands:
+    """A forecaster's point forecasts with its prediction bands, bounds per level in percent."""
+
+    mean: np.ndarray
+    lower: Mapping[int, np.ndarray]
+    upper: Mapping[int, np.ndarray]
+
+
+Forecaster = Callable[[pd.Series, int], Sequence[float] | np.ndarray | pd.Series | Bands]
 """A forecasting method: the series as known at an origin and a horizon in, that many point
-forecasts of the periods after the series' last one out (NaN where the method could not)."""
+forecasts of the periods after the series' last one out (NaN where the method could not), with
+its prediction bands at :data:`BAND_LEVELS` when it gives :class:`Bands`."""
 
 _RANK = {status.value: status.rank for status in Status}
 
@@ -237,11 +255,13 @@ def record(
         scale = seasonal_naive_scale(history, season)
         periods = pd.period_range(origin + 1, periods=horizon, freq=frequency.pandas)
         for method, forecaster in forecasters.items():
-            values = np.asarray(forecaster(history, horizon), dtype=float)
+            given = forecaster(history, horizon)
+            values = np.asarray(given.mean if isinstance(given, Bands) else given, dtype=float)
             if values.shape != (horizon,):
                 raise ValueError(
                     f"{method} gave {values.size} forecasts at origin {origin}, not {horizon}"
                 )
+            bounds = _bounds(given, horizon)
             for step, (period, value) in enumerate(zip(periods, values, strict=True), start=1):
                 known = period in outcomes.index
                 rows.append(
@@ -254,9 +274,42 @@ def record(
                         "outcome_first": outcomes.loc[period, "first"] if known else np.nan,
                         "outcome_latest": outcomes.loc[period, "latest"] if known else np.nan,
                         "scale": scale,
+                        **{column: bound[step - 1] for column, bound in bounds.items()},
                     }
                 )
     return pd.DataFrame(rows, columns=RECORD_COLUMNS)
+
+
+def _bounds(given: object, horizon: int) -> dict[str, np.ndarray]:
+    """The record's band columns of one forecast: NaN for a method without bands."""
+    bounds = {}
+    for level in BAND_LEVELS:
+        for side in ("lower", "upper"):
+            found = getattr(given, side, {}).get(level) if isinstance(given, Bands) else None
+            bounds[f"{side}_{level}"] = (
+                np.full(horizon, np.nan) if found is None else np.asarray(found, dtype=float)
+            )
+    return bounds
+
+
+def band_scores(part: pd.DataFrame, outcome: str) -> dict[str, float]:
+    """Coverage and MSIS of each band level over the rows of ``part`` that have that band:
+    the share of outcomes inside [lower, upper], and the mean of (width + 2/α × the miss) over
+    each row's ``scale``. NaN where no row has the band."""
+    scores = {}
+    actual = part[outcome].to_numpy(float)
+    for level in BAND_LEVELS:
+        lower, upper = (part[f"{side}_{level}"].to_numpy(float) for side in ("lower", "upper"))
+        has = ~(np.isnan(lower) | np.isnan(upper))
+        if not has.any():
+            scores[f"coverage_{level}"] = scores[f"msis_{level}"] = np.nan
+            continue
+        y, lo, hi, scale = actual[has], lower[has], upper[has], part["scale"].to_numpy(float)[has]
+        alpha = 1 - level / 100
+        miss = (lo - y) * (y < lo) + (y - hi) * (y > hi)
+        scores[f"coverage_{level}"] = float(np.mean((y >= lo) & (y <= hi)))
+        scores[f"msis_{level}"] = float(np.mean((hi - lo + 2 / alpha * miss) / scale))
+    return scores
 
 
 def summarise(
@@ -266,7 +319,8 @@ def summarise(
 
     ``bias`` is the mean of outcome − forecast (positive: forecasts too low), ``mae`` and ``rmse``
     the mean absolute and root mean squared errors, ``mase`` the mean of each absolute error over
-    its origin's ``scale``. ``n`` counts the origins scored, ``candidates`` the origins of
+    its origin's ``scale``; ``coverage_*`` and ``msis_*`` score the bands (:func:`band_scores`).
+    ``n`` counts the origins scored, ``candidates`` the origins of
     ``origins`` (of any status) whose period that far ahead is in ``released``, and ``share`` is
     ``n / candidates``. With ``common`` an origin is scored only where every method forecast it,
     so that the methods are compared on the same origins.
@@ -301,6 +355,7 @@ def summarise(
                         "mase": float(np.mean(np.abs(errors) / part["scale"].to_numpy(float)))
                         if n
                         else np.nan,
+                        **band_scores(part, column),
                     }
                 )
     return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)

@@ -139,14 +139,18 @@ def _auto(frequency: Frequency, failures: list[str], chosen: Counter) -> rr.Fore
     from analytics.forecast_request import DEFAULT_HORIZONS
     from forecasting import ForecastError, forecast
 
-    def forecaster(history: pd.Series, horizon: int) -> np.ndarray:
+    def forecaster(history: pd.Series, horizon: int) -> np.ndarray | rr.Bands:
         try:
-            result = forecast(history, DEFAULT_HORIZONS[frequency], "auto")
+            result = forecast(history, DEFAULT_HORIZONS[frequency], "auto", rr.BAND_LEVELS)
         except ForecastError as error:  # counted; the origin is left out of every method's score
             failures.append(f"{history.index[-1]}: {error}")
             return np.full(horizon, np.nan)
         chosen[chosen_model(result)] += 1
-        return result.point.to_numpy(float)[:horizon]
+        return rr.Bands(
+            result.point.to_numpy(float)[:horizon],
+            {level: result.lower[level].to_numpy(float)[:horizon] for level in rr.BAND_LEVELS},
+            {level: result.upper[level].to_numpy(float)[:horizon] for level in rr.BAND_LEVELS},
+        )
 
     return forecaster
 
@@ -154,9 +158,14 @@ def _auto(frequency: Frequency, failures: list[str], chosen: Counter) -> rr.Fore
 def _peer(name: str, frequency: Frequency) -> rr.Forecaster:
     from statsforecast import models
 
-    def forecaster(history: pd.Series, horizon: int) -> np.ndarray:
+    def forecaster(history: pd.Series, horizon: int) -> rr.Bands:
         model = getattr(models, name)(season_length=frequency.periods_per_year)
-        return np.asarray(model.forecast(y=history.to_numpy(float), h=horizon)["mean"], float)
+        found = model.forecast(y=history.to_numpy(float), h=horizon, level=list(rr.BAND_LEVELS))
+        return rr.Bands(
+            np.asarray(found["mean"], float),
+            {level: np.asarray(found[f"lo-{level}"], float) for level in rr.BAND_LEVELS},
+            {level: np.asarray(found[f"hi-{level}"], float) for level in rr.BAND_LEVELS},
+        )
 
     return forecaster
 
@@ -657,22 +666,33 @@ def _losses(report: dict) -> list[str]:
         ]
         if better:
             lines.append(
-                f"- Mean MASE over the series, h={h}, against the latest release: auto "
+                f"- Mean MASE over the monthly series, h={h}, against the latest release: auto "
                 f"{auto_mean:.3f}; at most that: " + ", ".join(better)
             )
     return lines or ["- nowhere: auto has the lowest MAE and MASE of every series and horizon."]
 
 
-def _mean_mase(report: dict) -> dict[int, dict[str, float]]:
-    """Per horizon and method, the mean over the recorded series of the MASE against the latest
-    release (a method missing a score at a series is left out of that horizon)."""
-    recorded = [e for e in report["series"].values() if e["recorded"]]
+def _recorded(report: dict, frequency: str = "M") -> list[dict]:
+    """The recorded series of one frequency: their horizons count in months or in quarters."""
+    return [
+        e
+        for e in report["series"].values()
+        if e["recorded"] and e.get("frequency", "M") == frequency
+    ]
+
+
+def _mean_over_series(
+    report: dict, score: str, frequency: str = "M"
+) -> dict[int, dict[str, float]]:
+    """Per horizon and method, the mean over the recorded series of one frequency of ``score``
+    against the latest release (a method missing it at a series is left out of that horizon)."""
+    recorded = _recorded(report, frequency)
     values: dict[int, dict[str, list[float]]] = {}
     for entry in recorded:
         for row in entry["scores"]:
-            if row["outcome"] == "latest" and row["mase"] is not None:
+            if row["outcome"] == "latest" and row.get(score) is not None:
                 values.setdefault(row["horizon"], {}).setdefault(row["method"], []).append(
-                    row["mase"]
+                    row[score]
                 )
     return {
         h: {m: float(np.mean(v)) for m, v in by_method.items() if len(v) == len(recorded)}
@@ -680,17 +700,75 @@ def _mean_mase(report: dict) -> dict[int, dict[str, float]]:
     }
 
 
+def _mean_mase(report: dict) -> dict[int, dict[str, float]]:
+    """Per horizon and method, the mean over the recorded monthly series of the MASE against
+    the latest release."""
+    return _mean_over_series(report, "mase")
+
+
+def _bands(report: dict) -> list[str]:
+    """Coverage and MSIS of the methods' 80 % and 95 % bands, per frequency, method and horizon:
+    the mean over the recorded series of that frequency, against the latest release."""
+    lines = []
+    for frequency, unit in (("M", "monthly"), ("Q", "quarterly")):
+        recorded = _recorded(report, frequency)
+        scores = {
+            name: _mean_over_series(report, name, frequency)
+            for name in ("coverage_80", "coverage_95", "msis_80", "msis_95")
+        }
+        rows = [
+            (method, h)
+            for h, by_method in scores["coverage_80"].items()
+            for method in by_method
+            if not np.isnan(by_method[method])
+        ]
+        if not rows:
+            continue
+        lines += [
+            f"Mean of the {len(recorded)} {unit} series ("
+            + ", ".join(code for code, e in report["series"].items() if e in recorded)
+            + "), each weighing the same:",
+            "",
+            "| method | h | coverage 80 % | coverage 95 % | MSIS 80 % | MSIS 95 % |",
+            "|---|---|---|---|---|---|",
+        ]
+        for method, h in sorted(rows, key=lambda row: (COST.get(row[0], 9), row[1])):
+            cells = [
+                f"{100 * scores['coverage_80'][h][method]:.1f} %",
+                f"{100 * scores['coverage_95'][h][method]:.1f} %",
+                f"{scores['msis_80'][h][method]:.2f}",
+                f"{scores['msis_95'][h][method]:.2f}",
+            ]
+            lines.append(
+                f"| {METHOD_NAMES.get(method, method)} | {h} | " + " | ".join(cells) + " |"
+            )
+        lines.append("")
+    if not lines:
+        return ["No method with bands was in this run.", ""]
+    return [
+        "How often the outcome fell inside each method's band, and the bands' mean scaled "
+        "interval score (MSIS: width plus 2/α times each miss, over the same scale as the "
+        "MASE; lower is better). `auto`'s bands are those the Cockpit draws (conformal, "
+        "widened by the factors learned on M3's design half); the peers' are statsforecast's "
+        "own; the naive forecasts give none. The origins are few and overlapping, so a "
+        "coverage within a few points of nominal is as close as these data can tell.",
+        "",
+        *lines,
+    ]
+
+
 def _overall(report: dict) -> list[str]:
-    """Mean MASE over the recorded series, per method and horizon, against the latest release."""
+    """Mean MASE over the recorded monthly series, per method and horizon, against the latest
+    release."""
     means = _mean_mase(report)
     if not means:
         return []
     horizons = list(means)
     methods = list(dict.fromkeys(m for by_method in means.values() for m in by_method))
-    n_series = sum(e["recorded"] for e in report["series"].values())
+    n_series = len(_recorded(report))
     lines = [
-        f"Mean of the {n_series} series' MASE against the latest release (each series weighs "
-        "the same):",
+        f"Mean of the {n_series} monthly series' MASE against the latest release (each series "
+        "weighs the same; the quarterly series has its own table below):",
         "",
         "| method | " + " | ".join(f"h={h}" for h in horizons) + " |",
         "|---|" + "---|" * len(horizons),
@@ -792,6 +870,9 @@ def markdown(report: dict) -> str:
         "## Accuracy against the first release",
         "",
         *_score_tables(report, "first"),
+        "## Prediction bands against the latest release",
+        "",
+        *_bands(report),
         "## Where `auto` loses",
         "",
         *_losses(report),

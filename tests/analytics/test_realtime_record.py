@@ -245,3 +245,27 @@ def test_the_record_of_a_results_file_for_one_indicator() -> None:
     found = rr.series_record({"series": {"Q": quarterly}}, "Q")
     assert found is not None
     assert found.caption_key == "lab.track.realtime.caption.first_and_restated.quarter"
+
+
+def test_bands_are_kept_and_scored_by_hand() -> None:
+    """The naive forecast with a band of ±3 (80 %) and ±8 (95 %) around it."""
+
+    def banded(history: pd.Series, horizon: int) -> rr.Bands:
+        point = rr.naive(history, horizon)
+        return rr.Bands(point, {80: point - 3, 95: point - 8}, {80: point + 3, 95: point + 8})
+
+    ordered, origins, forecasts = _record(_table(), {"banded": banded, "naive": rr.naive})
+    mine = forecasts[forecasts["method"] == "banded"]
+    assert mine["lower_80"].tolist() == [21.0, 21.0, 17.0, 17.0]
+    assert mine["upper_95"].tolist() == [32.0, 32.0, 28.0, 28.0]
+    assert forecasts[forecasts["method"] == "naive"]["lower_80"].isna().all()
+    released = rr.first_and_latest(ordered, MONTH).index
+    summary = rr.summarise(forecasts, origins, released).set_index(["method", "outcome", "horizon"])
+    one = summary.loc[("banded", "first", 1)]
+    # One month ahead against the first releases: forecast 24 -> 20 (miss the 80 % band by 1,
+    # inside the 95 %), forecast 20 -> 30 (miss by 7 and by 2); scales 14 and 12.
+    assert one["coverage_80"] == pytest.approx(0.0)
+    assert one["coverage_95"] == pytest.approx(0.5)
+    assert one["msis_80"] == pytest.approx(((6 + 10 * 1) / 14 + (6 + 10 * 7) / 12) / 2)
+    assert one["msis_95"] == pytest.approx((16 / 14 + (16 + 40 * 2) / 12) / 2)
+    assert np.isnan(summary.loc[("naive", "first", 1), "coverage_80"])

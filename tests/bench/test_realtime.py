@@ -181,3 +181,30 @@ def test_the_stored_markdown_is_what_the_stored_record_renders_to() -> None:
         "bench/results/realtime.md differs from its record: run "
         "`python -m bench.realtime --render-only`"
     )
+
+
+def test_the_bands_table_averages_each_frequencys_series_alike() -> None:
+    def row(method: str, h: int, coverage: float | None, msis: float | None) -> dict:
+        scores = {f"coverage_{lv}": coverage for lv in (80, 95)}
+        scores |= {f"msis_{lv}": msis for lv in (80, 95)}
+        return {"method": method, "horizon": h, "outcome": "latest", "mase": 1.0, **scores}
+
+    report = {
+        "series": {
+            "A": {"recorded": True, "frequency": "M", "scores": [row("auto", 1, 0.7, 4.0)]},
+            "B": {"recorded": True, "frequency": "M", "scores": [row("auto", 1, 0.9, 6.0)]},
+            "G": {"recorded": True, "frequency": "Q", "scores": [row("auto", 1, 0.5, 3.0)]},
+            "N": {"recorded": True, "frequency": "M", "scores": [row("naive", 1, None, None)]},
+            "T": {"recorded": False},
+        }
+    }
+    text = "\n".join(realtime._bands(report))
+    # The naive has no band at A and B, and auto none at N: a method must score every series.
+    assert "Mean of the 3 monthly series" not in text
+    del report["series"]["N"]
+    text = "\n".join(realtime._bands(report))
+    assert "Mean of the 2 monthly series (A, B)" in text
+    assert "| auto | 1 | 80.0 % | 80.0 % | 5.00 | 5.00 |" in text
+    assert "Mean of the 1 quarterly series (G)" in text
+    assert "| auto | 1 | 50.0 % | 50.0 % | 3.00 | 3.00 |" in text
+    assert realtime._bands({"series": {"T": {"recorded": False}}})[0].startswith("No method")
