@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -390,7 +390,9 @@ class SeriesRecord:
 
     ``scores`` has ``method``, ``horizon``, ``n``, ``mae`` and ``mase`` against ``outcome``;
     ``origins`` counts the real-time origins, ``candidates`` every origin from ``first_origin`` on,
-    ``vintages`` says which releases the data had (``"first_only"`` or ``"first_and_restated"``).
+    ``vintages`` says which releases the data had (``"first_only"`` or ``"first_and_restated"``);
+    ``coverage`` is, per band level, the share of ``auto``'s forecasts whose outcome fell inside
+    its band, over every horizon (empty when the file scored no band of ``auto``).
     """
 
     code: str
@@ -401,6 +403,7 @@ class SeriesRecord:
     first_origin: str
     last_origin: str
     vintages: str
+    coverage: Mapping[int, float] = field(default_factory=dict)
 
     @property
     def caption_key(self) -> str:
@@ -419,15 +422,22 @@ def series_record(
     if not entry or not entry.get("recorded"):
         return None
     scores = pd.DataFrame(entry["scores"])
-    scores = scores[scores["outcome"] == outcome][["method", "horizon", "n", "mae", "mase"]]
+    scores = scores[scores["outcome"] == outcome]
     origins = entry["origins"]
+    auto = scores[(scores["method"] == "auto") & (scores["n"] > 0)]
+    coverage = {
+        level: float(np.average(auto[f"coverage_{level}"], weights=auto["n"]))
+        for level in BAND_LEVELS
+        if f"coverage_{level}" in auto and len(auto) and auto[f"coverage_{level}"].notna().all()
+    }
     return SeriesRecord(
         code=code,
-        scores=scores.reset_index(drop=True),
+        scores=scores[["method", "horizon", "n", "mae", "mase"]].reset_index(drop=True),
         outcome=outcome,
         origins=int(origins["real_time"]),
         candidates=int(origins["candidates"]),
         first_origin=str(origins["first_real_time"]),
         last_origin=str(origins["last_real_time"]),
         vintages=str(entry["vintages"]),
+        coverage=coverage,
     )

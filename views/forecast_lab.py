@@ -476,6 +476,14 @@ if shipped is not None:
             candidates=shipped.candidates,
         )
     )
+    if set(shipped.coverage) == {80, 95}:
+        st.caption(
+            t(
+                "lab.track.realtime.coverage",
+                p80=format_percent(100 * shipped.coverage[80], lang, 0),
+                p95=format_percent(100 * shipped.coverage[95], lang, 0),
+            )
+        )
 
 # --- track record --------------------------------------------------------------------------------
 st.subheader(t("lab.track.title"))

@@ -236,6 +236,7 @@ def test_the_record_of_a_results_file_for_one_indicator() -> None:
         "mae",
         "mase",
     }
+    assert found.coverage == {}, "the file scored no band"
     assert rr.series_record(report, "Y") is None
     assert rr.series_record(report, "Z") is None
     assert rr.series_record({}, "X") is None
@@ -269,3 +270,27 @@ def test_bands_are_kept_and_scored_by_hand() -> None:
     assert one["msis_80"] == pytest.approx(((6 + 10 * 1) / 14 + (6 + 10 * 7) / 12) / 2)
     assert one["msis_95"] == pytest.approx((16 / 14 + (16 + 40 * 2) / 12) / 2)
     assert np.isnan(summary.loc[("naive", "first", 1), "coverage_80"])
+
+
+def test_the_record_pools_autos_band_coverage_over_the_horizons_by_origins() -> None:
+    rows = [
+        {"method": "auto", "horizon": 1, "n": 30, "coverage_80": 0.9, "coverage_95": 1.0},
+        {"method": "auto", "horizon": 2, "n": 10, "coverage_80": 0.5, "coverage_95": 0.9},
+        {"method": "naive", "horizon": 1, "n": 30, "coverage_80": None, "coverage_95": None},
+    ]
+    entry = {
+        "recorded": True,
+        "vintages": "first_only",
+        "origins": {
+            "real_time": 30,
+            "candidates": 31,
+            "first_real_time": "2018-01",
+            "last_real_time": "2020-06",
+        },
+        "scores": [
+            {**row, "outcome": o, "mae": 1.0, "mase": 1.0} for row in rows for o in rr.OUTCOMES
+        ],
+    }
+    found = rr.series_record({"series": {"X": entry}}, "X")
+    assert found is not None
+    assert found.coverage == pytest.approx({80: (30 * 0.9 + 10 * 0.5) / 40, 95: 0.975})

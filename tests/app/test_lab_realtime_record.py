@@ -12,7 +12,8 @@ import pytest
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
-from analytics.formatting import format_period
+from analytics.formatting import format_percent, format_period
+from analytics.realtime_record import series_record
 from domain.periods import parse_period
 from tests.app.conftest import APP, shown, user_for
 from ui import cache
@@ -26,7 +27,8 @@ LAB = "views/forecast_lab.py"
 RECORD = json.loads(cache.REALTIME_RECORD.read_text(encoding="utf-8"))
 RESTATED = "IIP_YOY.TOAN_NGANH_CONG_NGHIEP"  # first estimates and restatements
 FIRST_ONLY = "EXP_M.TOTAL"  # first estimates only
-NOT_RECORDED = "CPI_YOY.CHI_SO_GIA_TIEU_DUNG"  # its releases carry no date: no record
+QUARTERLY = "GDP_Q_YOY.TONG_SO"  # each quarter's first estimate, dated by its report
+NOT_RECORDED = "TB_USD"  # NSDP's releases carry no date: no record
 
 
 def _open_on(code: str, lang: str = "vi") -> AppTest:
@@ -47,8 +49,10 @@ def _open_on(code: str, lang: str = "vi") -> AppTest:
 def _expected_caption(code: str, lang: str) -> str:
     entry = RECORD["series"][code]
     origins = entry["origins"]
+    record = series_record(RECORD, code)
+    assert record is not None
     return translate(
-        f"lab.track.realtime.caption.{entry['vintages']}",
+        record.caption_key,
         lang,
         start=format_period(parse_period(origins["first_real_time"]), lang),
         end=format_period(parse_period(origins["last_real_time"]), lang),
@@ -72,10 +76,11 @@ def _record_chart(at) -> tuple[dict, pd.DataFrame] | None:  # type: ignore[no-un
     return json.loads(found[0].proto.spec), convert_arrow_bytes_to_pandas_df(dataset.data.data)
 
 
-def test_the_shipped_record_names_these_series_and_not_cpi() -> None:
+def test_the_shipped_record_names_these_series_and_not_the_trade_balance() -> None:
     series = RECORD["series"]
     assert series[RESTATED]["recorded"] and series[RESTATED]["vintages"] == "first_and_restated"
     assert series[FIRST_ONLY]["recorded"] and series[FIRST_ONLY]["vintages"] == "first_only"
+    assert series[QUARTERLY]["recorded"] and series[QUARTERLY]["frequency"] == "Q"
     assert not series[NOT_RECORDED]["recorded"]
 
 
@@ -105,10 +110,30 @@ def test_an_indicator_with_first_estimates_only_says_so_in_english() -> None:
     assert _record_chart(at) is not None
 
 
-def test_an_indicator_without_a_record_shows_none(open_page) -> None:  # type: ignore[no-untyped-def]
-    at = open_page(LAB, role="analyst")
-    assert at.selectbox(key="lab.code").value == NOT_RECORDED
+def test_a_quarterly_record_speaks_of_quarters_in_english() -> None:
+    at = _open_on(QUARTERLY, lang="en")
+    caption = _expected_caption(QUARTERLY, "en")
+    assert caption in [shown(c.value) for c in at.caption]
+    assert caption.startswith("On the last day of every quarter") and "2018" in caption
+    assert _record_chart(at) is not None
+
+
+def test_an_indicator_without_a_record_shows_none() -> None:
+    at = _open_on(NOT_RECORDED)
     assert translate("lab.track.realtime.title", "vi") not in [h.value for h in at.subheader]
     opening = TEXT["vi"]["lab.track.realtime.caption.first_and_restated"]["other"].split("{")[0]
     assert opening and not any(shown(c.value).startswith(opening) for c in at.caption)
     assert _record_chart(at) is None
+
+
+def test_the_record_says_how_often_autos_bands_held() -> None:
+    record = series_record(RECORD, RESTATED)
+    assert record is not None and set(record.coverage) == {80, 95}
+    at = _open_on(RESTATED)
+    expected = translate(
+        "lab.track.realtime.coverage",
+        "vi",
+        p80=format_percent(100 * record.coverage[80], "vi", 0),
+        p95=format_percent(100 * record.coverage[95], "vi", 0),
+    )
+    assert expected in [shown(c.value) for c in at.caption]
