@@ -52,7 +52,9 @@ def test_the_lab_opens_on_cpi_with_every_models_backtest_a_fan_and_diagnostics(o
     assert len(backtest) >= 3, "every candidate of auto, and their combinations"
     assert len(model_lines(at)) == 1
     specs = charts(at)
-    assert len(specs) == 2, "the fan chart and the autocorrelations"
+    # CPI is dated by its own report, so the shipped real-time record has it too.
+    assert len(specs) == 3, "the fan chart, the autocorrelations and the real-time record"
+    assert "xOffset" in specs[2]["encoding"], "the record's bars, side by side"
     dashed = [layer for layer in specs[0]["layer"] if "strokeDash" in str(layer.get("mark"))]
     assert dashed, "the forecast is dashed"
     labels = [metric.label for metric in at.metric]
