@@ -12,6 +12,7 @@ Whether the intervals are honest is :mod:`analytics.calibration`, which needs no
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,23 +20,39 @@ import pandas as pd
 
 WHITE_NOISE_Z = 1.96
 NONSEASONAL_LAGS = 10
-COMBINERS = ("mean", "median")
+COMBINERS = ("mean", "median", "weighted")
 
 
-def one_step_errors(backtest_forecasts: pd.DataFrame, how: str = "mean") -> pd.Series:
+def one_step_errors(
+    backtest_forecasts: pd.DataFrame,
+    how: str = "mean",
+    weights: Sequence[float] | None = None,
+) -> pd.Series:
     """The one-step-ahead errors (actual − forecast) in a table of backtest forecasts.
 
     The table is ``ForecastResult.backtest_forecasts`` (or several concatenated): one row per
     model, origin and period, with ``step``, ``actual`` and ``forecast``. When it holds several
-    models, their forecasts of a period are combined by ``how`` (``"mean"`` or ``"median"``), as a
-    combination of them would forecast. The result is indexed by period, oldest first.
+    models, their forecasts of a period are combined by ``how`` (``"mean"``, ``"median"``, or
+    ``"weighted"``: the mean with ``weights``, one per member in the order of the table's
+    ``member`` column, 0, 1, ...), as a combination of them would forecast. The result is indexed
+    by period, oldest first.
     """
     if how not in COMBINERS:
         raise ValueError(f"how must be one of {COMBINERS}, got {how!r}")
     steps = backtest_forecasts[backtest_forecasts["step"] == 1]
-    by_period = steps.groupby("period", sort=True).agg(
-        actual=("actual", "first"), forecast=("forecast", how)
-    )
+    if how == "weighted":
+        if weights is None or "member" not in steps:
+            raise ValueError("a weighted combination needs its weights and a member column")
+        weight = steps["member"].map(dict(enumerate(weights)))
+        steps = steps.assign(forecast=steps["forecast"] * weight, weight=weight)
+        by_period = steps.groupby("period", sort=True).agg(
+            actual=("actual", "first"), forecast=("forecast", "sum"), weight=("weight", "sum")
+        )
+        by_period["forecast"] = by_period["forecast"] / by_period["weight"]
+    else:
+        by_period = steps.groupby("period", sort=True).agg(
+            actual=("actual", "first"), forecast=("forecast", how)
+        )
     errors = by_period["actual"].to_numpy(dtype=float) - by_period["forecast"].to_numpy(dtype=float)
     return pd.Series(errors, index=pd.PeriodIndex(by_period.index), name="error")
 

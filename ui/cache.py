@@ -135,14 +135,15 @@ def residuals(
     settings_json: str,
     members: tuple[Member, ...],
     combiner: str | None,
+    weights: tuple[float, ...] | None = None,
 ) -> pd.Series:
     """One-step-ahead forecast errors over the last periods of ``_target`` (digest ``key``).
 
     ``members`` and ``combiner`` are the diagnosed forecast's (``ForecastResult.members`` and
-    ``.combiner``): each member method is backtested one period ahead from up to
-    :data:`DIAGNOSTIC_ORIGINS` origins, with the lab's settings and its own parameters, and the
-    members' forecasts are combined as the model combines them. For ``auto`` that is the model
-    it chose, not every candidate.
+    ``.combiner``, and ``weights`` a weighted one's): each member method is backtested one
+    period ahead from up to :data:`DIAGNOSTIC_ORIGINS` origins, with the lab's settings and its
+    own parameters, and the members' forecasts are combined as the model combines them. For
+    ``auto`` that is the model it chose, not every candidate.
     """
     from analytics.diagnostics import one_step_errors
     from forecasting import forecast
@@ -150,15 +151,15 @@ def residuals(
     settings = json.loads(settings_json)
     origins = max(1, min(DIAGNOSTIC_ORIGINS, len(_target) // 2))
     tables = []
-    for member in members:
+    for index, member in enumerate(members):
         arguments = forecast_arguments({**settings, **member.params}, _target.index, 1)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             result = forecast(
                 _target, 1, member.method, backtest_origins=origins, backtest_horizon=1, **arguments
             )
-        tables.append(result.backtest_forecasts)
-    return one_step_errors(pd.concat(tables, ignore_index=True), combiner or "mean")
+        tables.append(result.backtest_forecasts.assign(member=index))
+    return one_step_errors(pd.concat(tables, ignore_index=True), combiner or "mean", weights)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

@@ -352,7 +352,14 @@ if result is not None:
     st.subheader(t("lab.diagnostics.title"))
     try:
         with st.spinner(t("lab.fitting")):
-            errors = cache.residuals(key, target, settings_json, result.members, result.combiner)
+            errors = cache.residuals(
+                key,
+                target,
+                settings_json,
+                result.members,
+                result.combiner,
+                tuple(result.params.get("weights") or ()) or None,
+            )
     except InputError as error:
         st.info(error_text(error), icon=":material/info:")
     else:

@@ -81,6 +81,28 @@ def test_one_step_errors_combine_members_as_the_combination_forecasts() -> None:
     assert str(combined.index[0]) == "2025-01"
 
 
+def test_one_step_errors_weigh_members_by_position_even_of_the_same_method() -> None:
+    """Two ETS members (as auto's seasonal pool has) told apart by their ``member`` index."""
+    periods = pd.PeriodIndex(["2025-01", "2025-02"] * 3, freq="M")
+    table = pd.DataFrame(
+        {
+            "model": ["ets", "ets", "ets", "ets", "naive", "naive"],
+            "member": [0, 0, 1, 1, 2, 2],
+            "period": periods,
+            "step": [1] * 6,
+            "actual": [10.0, 12.0] * 3,
+            "forecast": [9.0, 13.0, 11.0, 12.0, 10.0, 10.0],
+        }
+    )
+    weighted = one_step_errors(table, "weighted", (0.5, 0.3, 0.2))
+    # January: 0.5 x 9 + 0.3 x 11 + 0.2 x 10 = 9.8; February: 6.5 + 3.6 + 2.0 = 12.1.
+    assert weighted.tolist() == pytest.approx([0.2, -0.1])
+    with pytest.raises(ValueError, match="weights"):
+        one_step_errors(table, "weighted")
+    with pytest.raises(ValueError, match="weights"):
+        one_step_errors(table.drop(columns="member"), "weighted", (0.5, 0.3, 0.2))
+
+
 def test_interval_calibration_allows_for_a_short_backtest() -> None:
     assert interval_calibration(80, 0.75, 36) == "consistent"  # within 2 x 6.7 points
     assert interval_calibration(80, 0.50, 36) == "too_narrow"

@@ -205,6 +205,14 @@ def test_the_diagnostics_backtest_the_members_the_result_carries() -> None:
         expected.append(values[position] - (last + drift) / 2)
     np.testing.assert_allclose(errors.to_numpy(), expected)
     assert list(errors.index.astype(str)) == [str(year) for year in range(2010, 2025)]
+    # A weighted pool weighs them as its weights say (0.25 naive, 0.75 drift).
+    weighted = cache.residuals(cache.series_key(y), y, "{}", members, "weighted", (0.25, 0.75))
+    expected = []
+    for position in range(15, 30):
+        last, first = values[position - 1], values[0]
+        drift = last + (last - first) / (position - 1)
+        expected.append(values[position] - (0.25 * last + 0.75 * drift))
+    np.testing.assert_allclose(weighted.to_numpy(), expected)
 
 
 def test_the_lab_says_what_auto_chose_and_why_with_the_scores_of_the_table(open_page) -> None:  # type: ignore[no-untyped-def]
