@@ -39,6 +39,7 @@ import pandas as pd
 from analytics.forecast_request import unbroken_tail
 from analytics.vintages import revision_history
 from domain.vocabulary import Frequency, Status
+from forecasting.conformal import interval_scores
 
 RECORD_HORIZONS: dict[Frequency, int] = {Frequency.MONTH: 3, Frequency.QUARTER: 2}
 """Periods ahead a real-time record scores, by frequency: the next quarter of months, the next
@@ -305,10 +306,8 @@ def band_scores(part: pd.DataFrame, outcome: str) -> dict[str, float]:
             scores[f"coverage_{level}"] = scores[f"msis_{level}"] = np.nan
             continue
         y, lo, hi, scale = actual[has], lower[has], upper[has], part["scale"].to_numpy(float)[has]
-        alpha = 1 - level / 100
-        miss = (lo - y) * (y < lo) + (y - hi) * (y > hi)
         scores[f"coverage_{level}"] = float(np.mean((y >= lo) & (y <= hi)))
-        scores[f"msis_{level}"] = float(np.mean((hi - lo + 2 / alpha * miss) / scale))
+        scores[f"msis_{level}"] = float(np.mean(interval_scores(y, lo, hi, level) / scale))
     return scores
 
 
@@ -391,6 +390,7 @@ class SeriesRecord:
     ``scores`` has ``method``, ``horizon``, ``n``, ``mae`` and ``mase`` against ``outcome``;
     ``origins`` counts the real-time origins, ``candidates`` every origin from ``first_origin`` on,
     ``vintages`` says which releases the data had (``"first_only"`` or ``"first_and_restated"``);
+    ``frequency`` is the series' (a quarterly record's caption speaks of quarters);
     ``coverage`` is, per band level, the share of ``auto``'s forecasts whose outcome fell inside
     its band, over every horizon (empty when the file scored no band of ``auto``).
     """
@@ -403,12 +403,13 @@ class SeriesRecord:
     first_origin: str
     last_origin: str
     vintages: str
+    frequency: Frequency = Frequency.MONTH
     coverage: Mapping[int, float] = field(default_factory=dict)
 
     @property
     def caption_key(self) -> str:
         """The translation key of the record's caption: its releases, and quarters or months."""
-        quarterly = "Q" in self.first_origin
+        quarterly = self.frequency == Frequency.QUARTER
         return f"lab.track.realtime.caption.{self.vintages}" + (".quarter" if quarterly else "")
 
 
@@ -439,5 +440,6 @@ def series_record(
         first_origin=str(origins["first_real_time"]),
         last_origin=str(origins["last_real_time"]),
         vintages=str(entry["vintages"]),
+        frequency=Frequency.parse(entry.get("frequency", Frequency.MONTH.value)),
         coverage=coverage,
     )

@@ -54,7 +54,7 @@ import pandas as pd
 
 from bench.forecast_data import REPO, SUBSETS, M3Series, load_m3
 from bench.m3 import RESULTS, half_of, machine, versions
-from forecasting.conformal import SERIES_FACTORS, conformal_radius
+from forecasting.conformal import SERIES_FACTORS, conformal_radius, interval_scores
 
 LEVELS = (80, 95)
 SIDES = ("below", "above")
@@ -277,13 +277,12 @@ def score(bounded: pd.DataFrame) -> dict[str, dict[int, dict[str, float]]]:
     for level in LEVELS:
         lower = bounded[f"lower_{level}"].to_numpy(float)
         upper = bounded[f"upper_{level}"].to_numpy(float)
-        miss = (lower - actual) * (actual < lower) + (actual - upper) * (actual > upper)
         frame = pd.DataFrame(
             {
                 "subset": bounded["subset"].to_numpy(),
                 "series": bounded["series"].to_numpy(),
                 "inside": (actual >= lower) & (actual <= upper),
-                "interval_score": (upper - lower + 2 / (1 - level / 100) * miss) / scale,
+                "interval_score": interval_scores(actual, lower, upper, level) / scale,
             }
         )
         per_series = frame.groupby(["subset", "series"])["interval_score"].mean()

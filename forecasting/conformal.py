@@ -57,6 +57,17 @@ def conformal_bands(
     return {level: (point - radius, point + radius) for level, radius in radii.items()}
 
 
+def interval_scores(
+    actual: np.ndarray, lower: np.ndarray, upper: np.ndarray, level: int
+) -> np.ndarray:
+    """Each point's interval score (Gneiting & Raftery 2007, as M4 used it): the band's width
+    plus 2/α times the distance by which the outcome missed it; unscaled."""
+    actual, lower, upper = (np.asarray(a, dtype=float) for a in (actual, lower, upper))
+    alpha = 1 - level / 100
+    miss = (lower - actual) * (actual < lower) + (actual - upper) * (actual > upper)
+    return (upper - lower) + (2 / alpha) * miss
+
+
 def msis(
     actual: np.ndarray,
     lower: np.ndarray,
@@ -68,17 +79,12 @@ def msis(
     """The mean scaled interval score of one forecast (M4's definition): the band's width plus
     2/α times each miss, averaged over the horizon and divided by the in-sample mean absolute
     seasonal difference. Lower is better; NaN when the scale is zero or undefined."""
-    actual, lower, upper = (np.asarray(a, dtype=float) for a in (actual, lower, upper))
     history = np.asarray(insample, dtype=float)
     m = season_length if len(history) > season_length else 1
     scale = float(np.mean(np.abs(history[m:] - history[:-m]))) if len(history) > m else math.nan
     if not scale or math.isnan(scale):
         return math.nan
-    alpha = 1 - level / 100
-    penalty = (2 / alpha) * (
-        (lower - actual) * (actual < lower) + (actual - upper) * (actual > upper)
-    )
-    return float(np.mean((upper - lower) + penalty) / scale)
+    return float(np.mean(interval_scores(actual, lower, upper, level)) / scale)
 
 
 @dataclass(frozen=True)

@@ -241,7 +241,7 @@ def test_the_record_of_a_results_file_for_one_indicator() -> None:
     assert rr.series_record(report, "Z") is None
     assert rr.series_record({}, "X") is None
     assert found.caption_key == "lab.track.realtime.caption.first_only"
-    quarterly = {**report["series"]["X"], "vintages": "first_and_restated"}
+    quarterly = {**report["series"]["X"], "vintages": "first_and_restated", "frequency": "Q"}
     quarterly["origins"] = {**quarterly["origins"], "first_real_time": "2018Q1"}
     found = rr.series_record({"series": {"Q": quarterly}}, "Q")
     assert found is not None
