@@ -38,6 +38,10 @@ def points_table(errors: dict[int, list[float]], season_length: int = 1) -> pd.D
             "above_80": 1.0,
             "below_95": 2.0,
             "above_95": 2.0,
+            "model_below_80": 4.0,
+            "model_above_80": 4.0,
+            "model_below_95": 8.0,
+            "model_above_95": 8.0,
             "failed": False,
         }
     )
@@ -102,6 +106,23 @@ def test_each_scheme_learns_its_factors_as_worked_by_hand(few_points: None) -> N
         (2, "below"): 20,
         (2, "above"): 17,
     }
+
+
+def test_the_second_round_widens_the_models_own_bands_or_their_geometric_mean(
+    few_points: None,
+) -> None:
+    table = points_table(ERRORS).assign(model_below_80=16.0)
+    model = study.half_widths(table, "model")
+    geometric = study.half_widths(table, "geometric")
+    assert (model["below_80"] == 16.0).all() and (model["above_95"] == 8.0).all()
+    # sqrt(1 * 16) below, sqrt(1 * 4) above at 80 %; sqrt(2 * 8) at 95 %
+    assert (geometric["below_80"] == 4.0).all() and (geometric["above_80"] == 2.0).all()
+    assert (geometric["above_95"] == 4.0).all()
+    assert study.half_widths(table, "series") is table
+    # (e) on the model's bands: ratios |error| / 4 above (1..9, 11, 13, 15, 17), |error| / 16
+    # below (1, 10..20, all at most 1.25); the 17th smallest of the 20 is the 4th largest, 11 / 4
+    learned = study.learn(study.half_widths(table, "model"), study.SCHEMES["e"])
+    assert set(learned.xs(80, level=1).values) == {11 / 4}
 
 
 def test_a_factor_with_too_few_ratios_for_its_level_falls_back_to_the_current_rule(
@@ -187,6 +208,7 @@ def record_of(points: pd.DataFrame) -> dict:
         "schemes": {k: s.description for k, s in study.SCHEMES.items()},
         "min_points": study.MIN_POINTS,
         "rule": study.RULE,
+        "rule_round_2": study.ROUND_2,
         "library_factors": {"1": {"80": 1.5, "95": 2.0}},
         "notes": ["a test ran alongside"],
         "code": {"commit": "0123456789abcdef", "uncommitted_in_forecasting": ["forecasting/x.py"]},
@@ -201,6 +223,8 @@ def test_the_page_is_rendered_from_the_record_alone(few_points: None) -> None:
     skewed = {1: [1.0] * 12 + [-4.0] * 4, 2: [2.0] * 12 + [-1.0] * 4}
     page = study.markdown(record_of(points_table(skewed)))
     assert "Rule, written before the first run: " + study.RULE in page
+    assert "Round 2, written before its run: " + study.ROUND_2 in page
+    assert "| (e) the model's own bands, per season length and level | " in page
     assert "commit `0123456789`, with others' uncommitted changes to `forecasting/x.py`" in page
     assert "| scheme | yearly 80 | yearly 95 | mean gap | > 3 points short |" in page
     assert "| (a) per season length and level (the current rule) | " in page
