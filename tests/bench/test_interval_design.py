@@ -30,6 +30,7 @@ def points_table(errors: dict[int, list[float]], season_length: int = 1) -> pd.D
             "series": [f"N{2 * i + 1:04d}" for i in range(len(rows))],
             "subset": "yearly",
             "season_length": season_length,
+            "length": 20,
             "step": [step for step, _ in rows],
             "actual": [float(error) for _, error in rows],
             "point": 0.0,
@@ -125,6 +126,19 @@ def test_the_second_round_widens_the_models_own_bands_or_their_geometric_mean(
     assert set(learned.xs(80, level=1).values) == {11 / 4}
 
 
+def test_the_third_round_learns_a_factor_per_class_of_history_length(few_points: None) -> None:
+    table = points_table(ERRORS)
+    table["length"] = np.where(table["step"] == 1, 20, study.LONG_FROM)
+    assert set(study.length_classed(table)["season_length"]) == {"1 short", "1 long"}
+    learned = study.learn(study.scheme_view(table, study.SCHEMES["g"]), study.SCHEMES["g"])
+    by_class = learned.xs(80, level=1).groupby(level=0).unique()
+    # the short series are step 1's ten errors, the long ones step 2's: the 9th smallest of each
+    # ten, as (b) found per step
+    assert by_class["1 short"].tolist() == [8.0] and by_class["1 long"].tolist() == [18.0]
+    # (h) widens the geometric mean of the series-calibrated half-width 1 and the model's 4
+    assert (study.scheme_view(table, study.SCHEMES["h"])["above_80"] == 2.0).all()
+
+
 def test_a_factor_with_too_few_ratios_for_its_level_falls_back_to_the_current_rule(
     few_points: None,
 ) -> None:
@@ -209,6 +223,7 @@ def record_of(points: pd.DataFrame) -> dict:
         "min_points": study.MIN_POINTS,
         "rule": study.RULE,
         "rule_round_2": study.ROUND_2,
+        "rule_round_3": study.ROUND_3,
         "library_factors": {"1": {"80": 1.5, "95": 2.0}},
         "notes": ["a test ran alongside"],
         "code": {"commit": "0123456789abcdef", "uncommitted_in_forecasting": ["forecasting/x.py"]},
@@ -224,6 +239,7 @@ def test_the_page_is_rendered_from_the_record_alone(few_points: None) -> None:
     page = study.markdown(record_of(points_table(skewed)))
     assert "Rule, written before the first run: " + study.RULE in page
     assert "Round 2, written before its run: " + study.ROUND_2 in page
+    assert "Round 3, written before its scores: " + study.ROUND_3 in page
     assert "| (e) the model's own bands, per season length and level | " in page
     assert "commit `0123456789`, with others' uncommitted changes to `forecasting/x.py`" in page
     assert "| scheme | yearly 80 | yearly 95 | mean gap | > 3 points short |" in page
