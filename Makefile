@@ -65,13 +65,13 @@ bench-forecast: | $(BIN)/activate
 	.venv-bench/bin/python -m bench.realtime
 
 # Choices of auto's recipe, on M3's design half only (bench/results/design.md; about 20 minutes),
-# and the interval factors learned there (interval_factors.json; forecasting/conformal.py holds
-# them, and a test checks that the two agree).
+# and of how its bands are widened across series (interval_design.md; forecasting/conformal.py
+# holds the factors of the chosen scheme, and a test checks that the two agree).
 bench-design: | $(BIN)/activate
 	test -x .venv-bench/bin/python || $(PYTHON) -m venv .venv-bench
 	.venv-bench/bin/pip install -q --disable-pip-version-check -r requirements-bench.txt
 	.venv-bench/bin/python -m bench.design
-	.venv-bench/bin/python -m bench.design --intervals
+	.venv-bench/bin/python -m bench.interval_design
 
 # The month's forecast batch on a local Dask cluster, one worker per core (WORKERS=N for another
 # number); COCKPIT_DASK_SCHEDULER=tcp://host:8786 sends it to an existing cluster instead.

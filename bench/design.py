@@ -131,12 +131,6 @@ VARIANTS: dict[str, Variant] = {
         NON_SEASONAL_SUBSETS,
     ),
 }
-INTERVAL_METHOD = (
-    "auto with intervals='series_conformal' on the design half of every M3 subset; for each "
-    "test-period point, the error over the band's half-width on its side; per season length "
-    "(yearly and other: 1, quarterly: 4, monthly: 12) and level, the factor is the "
-    "ceil((n + 1) L)-th smallest of the n ratios (split conformal across series)"
-)
 MASE_GAIN = 0.995
 TIME_LIMIT = 1.15
 RULE = (
@@ -187,63 +181,6 @@ def run(variant: Variant, subset: str, series: list[M3Series], workers: int) -> 
         "n_series": len(series),
         "failed": int(scores[:, 2].sum()),
     }
-
-
-def _ratios(task: tuple[M3Series, int]) -> dict[int, np.ndarray]:
-    """Each test-period error of ``auto`` over its series-calibrated band's half-width on the
-    error's side, per level (above 1: outside the band)."""
-    from forecasting import ForecastError, forecast
-
-    series, horizon = task
-    warnings.simplefilter("ignore")
-    try:
-        result = forecast(series.train, horizon, "auto", intervals="series_conformal")
-    except ForecastError:
-        return {}
-    point, actual = result.point.to_numpy(), series.test
-    ratios = {}
-    for level in result.levels:
-        above = (result.upper[level].to_numpy() - point)[actual >= point]
-        below = (point - result.lower[level].to_numpy())[actual < point]
-        errors = np.abs(actual - point)
-        width = np.empty(len(point))
-        width[actual >= point], width[actual < point] = above, below
-        with np.errstate(divide="ignore", invalid="ignore"):
-            ratios[level] = np.where(width > 0, errors / width, np.inf)
-    return ratios
-
-
-def interval_factors(limit: int | None, workers: int) -> dict:
-    """The cross-series factors (:data:`forecasting.conformal.SERIES_FACTORS`) from the design
-    half of every M3 subset, pooled by season length as ``forecast`` sees it."""
-    from forecasting.conformal import conformal_radius
-
-    pooled: dict[int, dict[int, list[np.ndarray]]] = {}
-    coverage: dict[str, dict[int, float]] = {}
-    for subset, (horizon, m, _) in SUBSETS.items():
-        design = [s for s in load_m3([subset], limit) if half_of(s.name) == "design"]
-        with ProcessPoolExecutor(workers) as pool:
-            found = list(pool.map(_ratios, [(s, horizon) for s in design], chunksize=4))
-        by_level: dict[int, list[np.ndarray]] = {}
-        for ratios in found:
-            for level, values in ratios.items():
-                by_level.setdefault(level, []).append(values)
-                pooled.setdefault(m, {}).setdefault(level, []).append(values)
-        coverage[subset] = {
-            level: float(np.mean(np.concatenate(values) <= 1)) for level, values in by_level.items()
-        }
-        print(subset, "coverage before the factor", coverage[subset], flush=True)
-    factors = {
-        m: {
-            level: round(conformal_radius(np.concatenate(values), level), 4)
-            for level, values in by_level.items()
-        }
-        for m, by_level in pooled.items()
-    }
-    points = {
-        m: int(sum(len(v) for v in by_level[min(by_level)])) for m, by_level in pooled.items()
-    }
-    return {"factors": factors, "points": points, "coverage_before": coverage}
 
 
 def judged_subsets(
@@ -344,23 +281,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--add", action="store_true", help="keep the variants of the last record and add these"
     )
-    parser.add_argument(
-        "--intervals",
-        action="store_true",
-        help="compute the cross-series interval factors instead (interval_factors.json)",
-    )
     args = parser.parse_args(argv)
-    if args.intervals:
-        record = {
-            "machine": machine(),
-            "versions": versions(),
-            "method": INTERVAL_METHOD,
-            **interval_factors(args.limit, args.workers),
-        }
-        name = f"interval_factors{'_sample' if args.limit else ''}.json"
-        (RESULTS / name).write_text(json.dumps(record, indent=2) + "\n")
-        print(json.dumps(record["factors"]))
-        return
     suffix = "_sample" if args.limit else ""
     record_path = RESULTS / f"design{suffix}.json"
     earlier = json.loads(record_path.read_text()) if args.add and record_path.exists() else {}

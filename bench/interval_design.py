@@ -1,10 +1,12 @@
 """Widening ``auto``'s series-calibrated bands across series: a design study on M3's design half.
 
 ``forecast(y, h, "auto")`` calibrates its bands on the series' own backtest errors
-(:func:`forecasting.conformal.calibrate`) and then widens them by a cross-series factor, one per
-season length and level (:data:`forecasting.conformal.SERIES_FACTORS`), learned on the test
-periods of M3's design half (odd series numbers). A *scheme* says what such a factor may depend
-on. Each scheme here is learned and scored by 2-fold cross-fitting inside the design half
+(:func:`forecasting.conformal.calibrate`) and then widens them by a cross-series factor
+(:data:`forecasting.conformal.SERIES_FACTORS`), learned on the test periods of M3's design half
+(odd series numbers). A *scheme* says which bands such a factor widens and what it may depend
+on; the library holds the factors of the scheme the rules chose (the first round's (a), one per
+season length and level, until the third round chose (h)). Each scheme here is learned and
+scored by 2-fold cross-fitting inside the design half
 (:func:`fold_of`): learned on one fold's test periods, scored on the other's, then the other way
 round, the scores pooled. The evaluation half (even numbers) is never read.
 
@@ -45,7 +47,8 @@ over-covers; the model's own bands leave out the uncertainty of the estimated pa
 on short series, so the widening they need should depend on the history's length. M3's yearly
 series are all shorter than the bound and its other series all longer, so on season length 1 the
 class also separates those subsets, which ``forecast`` cannot tell apart otherwise; quarterly
-(16 to 64 observations) and monthly (30 to 126) series fall on both sides.
+(16 to 64 observations) and monthly (48 to 126; one design-half series is shorter than
+the bound) series fall on both sides.
 
 - (g) scheme (a) with a factor per length class;
 - (h) scheme (f) with a factor per length class.
@@ -78,7 +81,7 @@ import pandas as pd
 
 from bench.forecast_data import REPO, SUBSETS, M3Series, load_m3
 from bench.m3 import RESULTS, half_of, machine, versions
-from forecasting.conformal import SERIES_FACTORS, conformal_radius, interval_scores
+from forecasting.conformal import LONG_FROM, SERIES_FACTORS, conformal_radius, interval_scores
 
 LEVELS = (80, 95)
 SIDES = ("below", "above")
@@ -106,8 +109,6 @@ ROUND_3 = (
     "each against (a), on the same cross-fitted folds; the bound of the length classes, "
     "50 observations, was set before their scores were computed."
 )
-#: Series with at least this many observations are "long" for the schemes split by length.
-LONG_FROM = 50
 
 #: The bands a scheme widens: their half-widths below and above the point, per level.
 BASES = {
@@ -580,7 +581,8 @@ def markdown(record: dict) -> str:
         for subset, found in points.items()
     )
     changed = code["uncommitted_in_forecasting"]
-    current = record["factors"]["a"]
+    decision = record["decision"]
+    current = record["factors"][decision]
     library = record["library_factors"]
     check = "; ".join(
         f"season length {m}: "
@@ -631,7 +633,7 @@ def markdown(record: dict) -> str:
         "",
         f"Decision: **({record['decision']}) {record['schemes'][record['decision']]}**.",
         "",
-        f"(a) learned on the whole design half: {check}.",
+        f"({decision}) learned on the whole design half: {check}.",
     ]
     if record["decision"] != "a":
         lines += ["", *_factor_lines(record, record["decision"])]
@@ -695,8 +697,9 @@ def main(argv: list[str] | None = None) -> None:
         "rule_round_2": ROUND_2,
         "rule_round_3": ROUND_3,
         "library_factors": {
-            str(m): {str(lv): f for lv, f in by_level.items()}
-            for m, by_level in SERIES_FACTORS.items()
+            f"{m} {length}": {str(lv): f for lv, f in by_level.items()}
+            for m, by_class in SERIES_FACTORS.items()
+            for length, by_level in by_class.items()
         },
         "notes": args.note,
     }

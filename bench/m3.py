@@ -581,10 +581,10 @@ PROTOCOL = [
     "series of both halves. The evaluation half is therefore not yet a clean hold-out for this "
     "recipe; it becomes one for every change made from now on by the rule above.",
     "Made on the design half since: the variants of `bench/results/design.md` (none passed its "
-    "rule, so the recipe is unchanged) and the cross-series factors that widen `auto`'s "
-    "conformal bands (`bench/results/interval_factors.json`, `forecasting/conformal.py`), so "
-    "the interval scores are out of sample on the evaluation half and in sample on the design "
-    "half.",
+    "rule, so the recipe is unchanged) and how `auto`'s conformal bands are blended with the "
+    "model's own and widened across series (`bench/results/interval_design.md`, "
+    "`forecasting/conformal.py`), so the interval scores are out of sample on the evaluation "
+    "half and in sample on the design half.",
 ]
 BOOTSTRAP_TEXT = (
     "Margins are the mean over the half's series of the rival's error minus `auto`'s (positive: "
@@ -646,8 +646,10 @@ def _intervals(report: dict, part: str) -> list[str]:
             "`auto`'s bands are conformal (its own bands calibrated on its backtest errors, "
             "`forecasting/conformal.py`) where a series had enough backtest errors for the level, "
             "and the model's own (never narrower than the calibrated inner band scaled to the "
-            "level) elsewhere, then widened by the cross-series factor of the season length "
-            "learned on the design half; the share of series with conformal bands at 80 % / "
+            "level) elsewhere, then blended with the model's own (on each side, the geometric "
+            "mean of the two half-widths) and widened by the cross-series factor of the season "
+            "length and history length (fewer than 50 observations, or more) learned on the "
+            "design half; the share of series with conformal bands at 80 % / "
             "95 %: " + "; ".join(shares) + ". The peers' bands are statsforecast's own.",
         ]
     return lines

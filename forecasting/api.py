@@ -13,8 +13,9 @@ Parameters every method takes, besides its own (see ``MODELS[name].parameters``)
   horizon, at most half the series) and ``backtest_refit`` (False: parameters estimated at the
   first origin are carried through the later ones; True: everything is refitted at each origin).
 
-Intervals are conformal by default (``intervals="conformal"``): the model's own bands, calibrated
-on the errors of its backtest and widened by the cross-series factor of its season length
+Intervals are conformal by default (``intervals="conformal"``): the model's own bands calibrated
+on the errors of its backtest, blended with the model's own (their geometric mean) and widened by
+the cross-series factor of the season length and history length
 (:data:`~forecasting.conformal.SERIES_FACTORS`); ``intervals="series_conformal"`` calibrates on
 the series alone, and ``intervals="model"`` keeps the model's own bands.
 
@@ -32,7 +33,7 @@ from typing import Any
 import pandas as pd
 
 from forecasting.backtest import BacktestSettings, backtest
-from forecasting.conformal import SERIES_FACTORS, calibrate, widen
+from forecasting.conformal import blend, calibrate, series_factors, widen
 from forecasting.errors import ForecastError
 from forecasting.fitting import COMMON_PARAMETERS, check_request, fit_model
 from forecasting.registry import get_spec
@@ -99,10 +100,11 @@ def forecast(
         Prediction interval levels in percent.
     intervals:
         ``"conformal"`` (the default): the model's bands calibrated on its own backtest errors
-        (:func:`~forecasting.conformal.calibrate`), for a level with enough errors, then widened
-        by the cross-series factor of the season length; ``"series_conformal"``: without the
-        factor; ``"model"``:
-        the model's own bands (for a combination, the combiner of its members' bands).
+        (:func:`~forecasting.conformal.calibrate`), for a level with enough errors, blended with
+        the model's own (:func:`~forecasting.conformal.blend`) and widened by the cross-series
+        factor of the season length and history length; ``"series_conformal"``: calibrated
+        only; ``"model"``: the model's own bands (for a combination, the combiner of its
+        members' bands).
     **params:
         The method's parameters and the common ones listed in this module's docstring.
 
@@ -163,8 +165,11 @@ def forecast(
         calibrated = calibrate(prediction.mean, lower, upper, rows)
         lower, upper = calibrated.lower, calibrated.upper
         conformal_levels, n_errors = calibrated.conformal_levels, calibrated.n_errors
-        if intervals == "conformal" and m in SERIES_FACTORS:
-            factors = {lv: SERIES_FACTORS[m][lv] for lv in levels if lv in SERIES_FACTORS[m]}
+        if intervals == "conformal":
+            own = (prediction.lower, prediction.upper)
+            lower, upper = blend(prediction.mean, (lower, upper), own)
+            fitted_on = min(len(y), int(params.get("window") or len(y)))
+            factors = series_factors(m, fitted_on, levels)
             lower, upper = widen(prediction.mean, lower, upper, factors)
     index = pd.period_range(y.index[-1] + 1, periods=horizon, freq=y.index.freq)
     return ForecastResult(

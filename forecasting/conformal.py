@@ -1,6 +1,6 @@
 """Prediction intervals with a coverage argument: split-conformal bands from the rolling-origin
-errors a backtest already computes, and the mean scaled interval score (MSIS) that M4 scored
-intervals with.
+errors a backtest already computes, blended with the model's own and widened across series, and
+the mean scaled interval score (MSIS) that M4 scored intervals with.
 
 For each step ahead ``h``, the absolute errors of the backtest's forecasts ``h`` steps ahead are
 the calibration set. If the next error is exchangeable with them, the band ``point ± q`` with
@@ -9,10 +9,14 @@ least ``L`` (Vovk et al.; Lei et al., 2018), whatever the model. With too few er
 (``⌈(n + 1)·L⌉ > n``) no finite band has that guarantee: the radius is infinite, and the caller
 keeps the model's own band and says so.
 
-One series' backtest errors come from its last few periods, and the errors of the forecast that
-follows are larger more often than not (M3's test periods show it). So :data:`SERIES_FACTORS`
-widens the calibrated bands by a factor learned, the same split-conformal way, across the series
-of M3's design half: for a series exchangeable with those, the widened band holds its level.
+One series' backtest gives only 18 to 54 errors, so a band scaled by their quantile inherits
+their scatter, which the interval score punishes; and the errors of the forecast that follows are
+larger more often than not (M3's test periods show it). So the default band (:func:`blend`) is
+halfway, on a log scale, between the series-calibrated band and the model's own, widened by a
+factor learned the split-conformal way across the series of M3's design half
+(:data:`SERIES_FACTORS`, by season length and class of history length): for a series
+exchangeable with those, the band holds its level. ``bench/results/interval_design.md`` compares
+this with the other schemes tried, by a rule written before each run.
 """
 
 from __future__ import annotations
@@ -123,17 +127,59 @@ def normalized_errors(rows: pd.DataFrame, scale_level: int) -> np.ndarray:
     return error[usable] / spread[usable]
 
 
-#: Cross-series factors, by season length and level: how much the bands :func:`calibrate` makes
-#: from one series' backtest must be widened so that they hold their level on the *test periods*
-#: of M3's design half (odd series numbers) of that season length: the conformal quantile, over
-#: every forecast point of those series, of the error's ratio to the band's half-width on its
-#: side. Computed by ``python -m bench.design --intervals`` (``bench/results/
-#: interval_factors.json``, which a test holds these to); other season lengths get none.
-SERIES_FACTORS: dict[int, dict[int, float]] = {
-    1: {80: 1.1695, 95: 1.5474},
-    4: {80: 1.102, 95: 1.6975},
-    12: {80: 1.159, 95: 1.2718},
+#: Series with at least this many observations are "long" (:func:`length_class`): the model's
+#: own bands leave out the uncertainty of the estimated parameters, larger on short series, so
+#: the widening they need depends on the history's length.
+LONG_FROM = 50
+
+#: Cross-series factors, by season length, class of history length and level: how much the
+#: blended bands (:func:`blend`) must be widened so that they hold their level on the *test
+#: periods* of M3's design half (odd series numbers): the conformal quantile, over every forecast
+#: point of those series, of the error's ratio to the band's half-width on its side. Learned by
+#: ``python -m bench.interval_design`` (scheme (h) of ``bench/results/interval_design.json``,
+#: which a test holds these to). The design half has fewer than 50 points of monthly series
+#: shorter than :data:`LONG_FROM`, too few to learn from; they take the factor of their season
+#: length learned without classes (scheme (f)). Other season lengths get no factor.
+SERIES_FACTORS: dict[int, dict[str, dict[int, float]]] = {
+    1: {"short": {80: 1.2462, 95: 1.6447}, "long": {80: 1.0681, 95: 1.2328}},
+    4: {"short": {80: 1.1292, 95: 1.502}, "long": {80: 1.0477, 95: 1.1159}},
+    12: {"short": {80: 1.1012, 95: 1.162}, "long": {80: 1.1017, 95: 1.1627}},
 }
+
+
+def length_class(n_observations: int) -> str:
+    """ "short" (fewer than :data:`LONG_FROM` observations) or "long"."""
+    return "long" if n_observations >= LONG_FROM else "short"
+
+
+def series_factors(
+    season_length: int, n_observations: int, levels: Sequence[int]
+) -> dict[int, float]:
+    """The cross-series factor of each of ``levels`` that has one, for a series of this season
+    length and length; empty for a season length without factors."""
+    by_level = SERIES_FACTORS.get(season_length, {}).get(length_class(n_observations), {})
+    return {level: by_level[level] for level in levels if level in by_level}
+
+
+def blend(
+    point: np.ndarray,
+    calibrated: tuple[Mapping[int, np.ndarray], Mapping[int, np.ndarray]],
+    own: tuple[Mapping[int, np.ndarray], Mapping[int, np.ndarray]],
+) -> tuple[dict[int, np.ndarray], dict[int, np.ndarray]]:
+    """Bands halfway between the ``calibrated`` (lower, upper) bands and the model's ``own``
+    on a log scale: each side's half-width the geometric mean of the two. Where the model's own
+    half-width is not a finite number, the calibrated one is kept. Both are nested by level, so
+    the blend is too."""
+    point = np.asarray(point, dtype=float)
+    new_lower, new_upper = {}, {}
+    for level in calibrated[0]:
+        for sign, side, target in ((-1, 0, new_lower), (1, 1, new_upper)):
+            mine = sign * (np.asarray(calibrated[side][level], float) - point)
+            theirs = sign * (np.asarray(own[side][level], float) - point)
+            with np.errstate(invalid="ignore"):
+                mixed = np.sqrt(np.clip(mine, 0, None) * np.clip(theirs, 0, None))
+            target[level] = point + sign * np.where(np.isfinite(theirs), mixed, mine)
+    return new_lower, new_upper
 
 
 def widen(

@@ -16,6 +16,7 @@ import pytest
 from forecasting import ForecastError, forecast
 from forecasting.conformal import (
     SERIES_FACTORS,
+    blend,
     calibrate,
     conformal_bands,
     conformal_radii,
@@ -172,25 +173,53 @@ def test_forecast_bands_are_calibrated_on_the_backtest_or_the_models_own_on_requ
 
 def test_the_cross_series_factors_are_those_the_design_half_gave() -> None:
     record = json.loads(
-        (Path(__file__).resolve().parents[2] / "bench/results/interval_factors.json").read_text()
+        (Path(__file__).resolve().parents[2] / "bench/results/interval_design.json").read_text()
     )
-    assert {
-        int(m): {int(level): factor for level, factor in by_level.items()}
-        for m, by_level in record["factors"].items()
-    } == SERIES_FACTORS
+    assert record["decision"] == "h"
+    learned, unclassed = record["factors"]["h"], record["factors"]["f"]
+
+    def factors(by_level: dict) -> dict[int, float]:
+        return {int(level): sides["above"][0] for level, sides in by_level.items()}
+
+    for m, by_class in SERIES_FACTORS.items():
+        for length, by_level in by_class.items():
+            if (m, length) == (12, "short"):  # too few points: the study left them unwidened
+                assert set(factors(learned["12 short"]).values()) == {1.0}
+                assert by_level == factors(unclassed["12"])
+            else:
+                assert by_level == factors(learned[f"{m} {length}"])
     assert set(SERIES_FACTORS) == {1, 4, 12}
 
 
-def test_the_default_bands_are_the_series_bands_widened_by_the_factor_of_the_frequency() -> None:
-    y = walk("2013Q1", 48, 5, "Q")
+def test_the_blend_is_the_geometric_mean_of_the_half_widths_on_each_side() -> None:
+    point = np.array([10.0, 10.0])
+    calibrated = ({80: np.array([6.0, 6.0])}, {80: np.array([11.0, 11.0])})
+    own = ({80: np.array([9.0, np.nan])}, {80: np.array([14.0, 14.0])})
+    lower, upper = blend(point, calibrated, own)
+    # below sqrt(4 * 1) = 2 (the model's own is unknown at the second step: 4 is kept); above
+    # sqrt(1 * 4) = 2
+    np.testing.assert_allclose(lower[80], [8.0, 6.0])
+    np.testing.assert_allclose(upper[80], [12.0, 12.0])
+
+
+@pytest.mark.parametrize(("quarters", "length"), [(48, "short"), (60, "long")])
+def test_the_default_bands_blend_the_series_and_the_models_own_and_widen_by_length(
+    quarters: int, length: str
+) -> None:
+    y = walk("2010Q1", quarters, 5, "Q")
     alone = forecast(y, 4, "naive", intervals="series_conformal", backtest_origins=8)
+    own = forecast(y, 4, "naive", intervals="model", backtest_origins=8)
     widened = forecast(y, 4, "naive", backtest_origins=8)
-    assert widened.interval_factors == SERIES_FACTORS[4] and alone.interval_factors == {}
+    assert widened.interval_factors == SERIES_FACTORS[4][length] and alone.interval_factors == {}
     for level in (80, 95):
-        factor = SERIES_FACTORS[4][level]
-        np.testing.assert_allclose(
-            widened.upper[level] - widened.point, factor * (alone.upper[level] - alone.point)
-        )
-        np.testing.assert_allclose(
-            widened.point - widened.lower[level], factor * (alone.point - alone.lower[level])
-        )
+        factor = SERIES_FACTORS[4][length][level]
+        above = np.sqrt((alone.upper[level] - alone.point) * (own.upper[level] - own.point))
+        below = np.sqrt((alone.point - alone.lower[level]) * (own.point - own.lower[level]))
+        np.testing.assert_allclose(widened.upper[level] - widened.point, factor * above)
+        np.testing.assert_allclose(widened.point - widened.lower[level], factor * below)
+
+
+def test_a_window_makes_the_history_as_long_as_the_window() -> None:
+    y = walk("2005Q1", 80, 5, "Q")
+    assert forecast(y, 4, "naive").interval_factors == SERIES_FACTORS[4]["long"]
+    assert forecast(y, 4, "naive", window=40).interval_factors == SERIES_FACTORS[4]["short"]
