@@ -179,18 +179,21 @@ def test_a_carried_multiplicative_form_is_fitted_anew_where_a_value_falls_below_
     with pytest.raises(ForecastError) as raised:
         carried.update(y.iloc[:28])
     assert raised.value.key == "forecast.not_positive"
-    # Without the analyst's "mul", the search at the first origin picks among every form, and a
-    # later window with the dip can still be forecast: fitted anew there, only additive forms.
+    # Without the analyst's "mul", the search at the first origin picks a multiplicative form
+    # on this series; it is carried to the origin before the dip, and fitted anew (only
+    # additive forms are left) at the origin after it.
     searched = check_request(y, "ets", 1, {}, 2)
-    rows = rolling_forecasts(y, "ets", 1, searched, (80,), [24, 26, 28], 2, refit=False)
-    at_28 = rows[rows["origin"] == y.index[27]]["forecast"].to_numpy()
     first = fit_model(y.iloc[:24], "ets", 1, searched)
-    expected = (
-        first.update(y.iloc[:28])
-        if not first.model.form.multiplicative
-        else fit_model(y.iloc[:28], "ets", 1, searched)
-    ).predict(2, (80,))
-    np.testing.assert_allclose(at_28, expected.mean)
+    assert first.model.form.multiplicative
+    rows = rolling_forecasts(y, "ets", 1, searched, (80,), [24, 26, 28], 2, refit=False)
+
+    def at(position: int) -> np.ndarray:
+        return rows[rows["origin"] == y.index[position - 1]]["forecast"].to_numpy()
+
+    np.testing.assert_allclose(at(26), first.update(y.iloc[:26]).predict(2, (80,)).mean)
+    anew = fit_model(y.iloc[:28], "ets", 1, searched)
+    assert not anew.model.form.multiplicative
+    np.testing.assert_allclose(at(28), anew.predict(2, (80,)).mean)
 
 
 def test_auto_forecasts_a_real_series_that_turned_negative_after_its_first_origin() -> None:
