@@ -749,7 +749,8 @@ def _bands(report: dict) -> list[str]:
         "How often the outcome fell inside each method's band, and the bands' mean scaled "
         "interval score (MSIS: width plus 2/α times each miss, over the same scale as the "
         "MASE; lower is better). `auto`'s bands are those the Cockpit draws (conformal, "
-        "widened by the factors learned on M3's design half); the peers' are statsforecast's "
+        "blended with the model's own and widened by the factors learned on M3's design half, "
+        "`forecasting/conformal.py`); the peers' are statsforecast's "
         "own; the naive forecasts give none. The origins are few and overlapping, so a "
         "coverage within a few points of nominal is as close as these data can tell.",
         "",
