@@ -302,18 +302,19 @@ if not result.frame.empty:
         lang,
     )
     meta_columns = (t("export.meta.field"), t("export.meta.value"))
-    # The files are made when a button is pressed, not on every run of the page.
+    # The files are made on every run (a few milliseconds each): a file made only when its
+    # button is pressed left the button spinning for good when the press met a rerun of the page.
     downloads = st.columns([1, 1, 6])
     downloads[0].download_button(
         t("explore.download_csv"),
-        lambda: to_csv_bytes(export, metadata),
+        to_csv_bytes(export, metadata),
         file_name="cockpit.csv",
         mime="text/csv",
         icon=":material/download:",
     )
     downloads[1].download_button(
         t("explore.download_xlsx"),
-        lambda: to_xlsx_bytes(
+        to_xlsx_bytes(
             {
                 t("export.sheet.data"): export,
                 t("export.sheet.metadata"): metadata_frame(metadata, meta_columns),

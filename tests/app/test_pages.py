@@ -122,6 +122,11 @@ def test_explore_offers_csv_and_excel_of_what_is_shown(open_page) -> None:  # ty
         translate("explore.download_csv", "vi"),
         translate("explore.download_xlsx", "vi"),
     ]
+    # The data files come with the page, not from a request when pressed: a press that met a
+    # rerun left such a button spinning for good (the browser test of copied links caught it).
+    files = [button.proto for button in at.get("download_button")][2:]
+    assert [proto.HasField("deferred_file_id") for proto in files] == [False, False], files
+    assert [proto.url.rsplit(".", 1)[-1] for proto in files] == ["csv", "xlsx"], files
 
 
 def test_every_chart_has_its_png_and_svg_downloads(open_page) -> None:  # type: ignore[no-untyped-def]
