@@ -26,7 +26,8 @@ side holds the point when the ratio is at most ``f``. The schemes (:data:`SCHEME
   skewed.
 
 A factor learned from fewer than :data:`MIN_POINTS` ratios (or from too few for its level) falls
-back to the scheme (a) factor of its season length and level. :data:`RULE`, written before the
+back to the factor of its season length and level from the same bands (per length class for a
+scheme split by length), and with too few for that, to 1. :data:`RULE`, written before the
 first run, decides whether a scheme replaces (a); :func:`decide` applies it.
 
 A second round (:data:`ROUND_2`, written after the first round's decision and before its run)
@@ -85,7 +86,7 @@ from forecasting.conformal import LONG_FROM, SERIES_FACTORS, conformal_radius, i
 
 LEVELS = (80, 95)
 SIDES = ("below", "above")
-#: Fewer ratios than this and a factor falls back to the scheme (a) one.
+#: Fewer ratios than this and a factor falls back to the one of its season length and level.
 MIN_POINTS = 50
 POINTS_CACHE = REPO / "var" / "bench"
 #: The folds of the design half, by series number: 1 modulo 4, and 3 modulo 4.
@@ -320,7 +321,8 @@ def _factor(ratio: np.ndarray, level: int, n_points: int | None) -> float:
 
 def learn(points: pd.DataFrame, scheme: Scheme) -> pd.Series:
     """The scheme's factor for every (season length, level, step, side) of ``points``, learned
-    from their ratios; a group with too few falls back to the scheme (a) factor, and that one,
+    from their ratios; a group with too few falls back to the factor of its season length (and
+    length class, for a scheme split by length) and level from the same bands, and that one,
     with too few, to 1 (no widening)."""
     table = ratios(points[~points["failed"]])
     base = {
@@ -616,7 +618,9 @@ def markdown(record: dict) -> str:
         f"- Cross-fitting: {record['folds']}",
         "- Schemes: "
         + "; ".join(f"({k}) {v}" for k, v in record["schemes"].items())
-        + f". A factor from fewer than {record['min_points']} ratios falls back to (a)'s.",
+        + f". A factor from fewer than {record['min_points']} ratios falls back to the one of "
+        "its season length (and length class) and level, and with too few for that, to 1 (no "
+        "widening).",
         f"- Rule, written before the first run: {record['rule']}",
         *(
             [f"- Round 2, written before its run: {record['rule_round_2']}"]

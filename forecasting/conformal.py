@@ -148,7 +148,8 @@ SERIES_FACTORS: dict[int, dict[str, dict[int, float]]] = {
 
 
 def length_class(n_observations: int) -> str:
-    """ "short" (fewer than :data:`LONG_FROM` observations) or "long"."""
+    """The class of a history's length: "short" (fewer than :data:`LONG_FROM` observations) or
+    "long"."""
     return "long" if n_observations >= LONG_FROM else "short"
 
 
