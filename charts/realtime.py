@@ -13,6 +13,13 @@ from charts.builders import PALETTE, localised
 METHOD_COLOURS = ["#c0392b", "#1f4e79", "#27ae60", "#8e44ad", "#7f8c8d", "#bdc3c7"]
 
 
+def axis_title(title: str) -> str | list[str]:
+    """A value axis' title with its unit on a line of its own ("Error (USD mn)" becomes two
+    lines), so that a long title is not cut off along a short chart's axis."""
+    head, opening, unit = title.partition(" (")
+    return [head, "(" + unit] if opening and head else title
+
+
 def realtime_record_chart(
     scores: pd.DataFrame, labels: dict[str, str], lang: str, value_title: str = ""
 ) -> alt.Chart:
@@ -38,7 +45,7 @@ def realtime_record_chart(
         .encode(
             x=alt.X("horizon:O", title=labels["horizon"], axis=alt.Axis(labelAngle=0)),
             xOffset=alt.XOffset("method:N", sort=methods),
-            y=alt.Y("mae:Q", title=value_title),
+            y=alt.Y("mae:Q", title=axis_title(value_title)),
             color=alt.Color(
                 "method:N",
                 title=labels["method"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from charts.realtime import METHOD_COLOURS, realtime_record_chart
+from charts.realtime import METHOD_COLOURS, axis_title, realtime_record_chart
 
 LABELS = {"horizon": "Dự báo trước (kỳ)", "method": "Phương pháp", "mase": "MASE", "n": "Số lần"}
 
@@ -35,8 +35,20 @@ def test_each_method_and_horizon_is_a_bar_at_its_mae() -> None:
     }
     encoding = spec["encoding"]
     assert (encoding["x"]["field"], encoding["xOffset"]["field"]) == ("horizon", "method")
-    assert encoding["y"] == {"field": "mae", "type": "quantitative", "title": "Sai số (triệu USD)"}
+    assert encoding["y"] == {
+        "field": "mae",
+        "type": "quantitative",
+        "title": ["Sai số", "(triệu USD)"],
+    }
     assert encoding["x"]["title"] == "Dự báo trước (kỳ)"
+
+
+def test_a_long_axis_title_puts_its_unit_on_a_line_of_its_own() -> None:
+    assert axis_title("Sai số tuyệt đối bình quân (% thay đổi)") == [
+        "Sai số tuyệt đối bình quân",
+        "(% thay đổi)",
+    ]
+    assert axis_title("MAE") == "MAE" and axis_title("") == ""
 
 
 def test_the_cockpits_method_keeps_its_colour_whatever_the_others() -> None:
