@@ -108,7 +108,7 @@ ROUND_2 = (
 ROUND_3 = (
     "schemes (g) and (h), added after the second round's decision, are judged by the same rule, "
     "each against (a), on the same cross-fitted folds; the bound of the length classes, "
-    "50 observations, was set before their scores were computed."
+    f"{LONG_FROM} observations, was set before their scores were computed."
 )
 
 #: The bands a scheme widens: their half-widths below and above the point, per level.
@@ -238,6 +238,8 @@ def half_widths(points: pd.DataFrame, base: str) -> pd.DataFrame:
     """``points`` with the half-widths a scheme of this ``base`` widens in the ``below_80``,
     ``above_80``, ... columns (the series-calibrated ones are there already; the model's own are
     the ``model_`` columns)."""
+    if base not in BASES:
+        raise ValueError(f"base must be one of {', '.join(BASES)}, got {base!r}")
     if base == "series":
         return points
     points = points.copy()

@@ -417,7 +417,7 @@ def _spans(labels: list[str], frequency: str) -> str:
     """Consecutive periods written as spans: ``2020-10..2023-08, 2024-02``."""
     if not labels:
         return "none"
-    freq = "Q" if frequency == "Q" else "M"
+    freq = Frequency.parse(frequency).pandas
     periods = [pd.Period(label, freq) for label in labels]
     spans, first, last = [], periods[0], periods[0]
     for period in periods[1:]:
@@ -672,17 +672,17 @@ def _losses(report: dict) -> list[str]:
     return lines or ["- nowhere: auto has the lowest MAE and MASE of every series and horizon."]
 
 
-def _recorded(report: dict, frequency: str = "M") -> list[dict]:
+def _recorded(report: dict, frequency: Frequency = Frequency.MONTH) -> list[dict]:
     """The recorded series of one frequency: their horizons count in months or in quarters."""
     return [
         e
         for e in report["series"].values()
-        if e["recorded"] and e.get("frequency", "M") == frequency
+        if e["recorded"] and Frequency.parse(e.get("frequency", Frequency.MONTH)) == frequency
     ]
 
 
 def _mean_over_series(
-    report: dict, score: str, frequency: str = "M"
+    report: dict, score: str, frequency: Frequency = Frequency.MONTH
 ) -> dict[int, dict[str, float]]:
     """Per horizon and method, the mean over the recorded series of one frequency of ``score``
     against the latest release (a method missing it at a series is left out of that horizon)."""
@@ -710,7 +710,7 @@ def _bands(report: dict) -> list[str]:
     """Coverage and MSIS of the methods' 80 % and 95 % bands, per frequency, method and horizon:
     the mean over the recorded series of that frequency, against the latest release."""
     lines = []
-    for frequency, unit in (("M", "monthly"), ("Q", "quarterly")):
+    for frequency, unit in ((Frequency.MONTH, "monthly"), (Frequency.QUARTER, "quarterly")):
         recorded = _recorded(report, frequency)
         scores = {
             name: _mean_over_series(report, name, frequency)

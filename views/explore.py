@@ -302,8 +302,8 @@ if not result.frame.empty:
         lang,
     )
     meta_columns = (t("export.meta.field"), t("export.meta.value"))
-    # The files are made on every run (a few milliseconds each): a file made only when its
-    # button is pressed left the button spinning for good when the press met a rerun of the page.
+    # The files are made on every run (a few milliseconds each): made only when the button was
+    # pressed, a browser test on a loaded machine once left the button spinning for good.
     downloads = st.columns([1, 1, 6])
     downloads[0].download_button(
         t("explore.download_csv"),

@@ -120,6 +120,8 @@ def test_the_second_round_widens_the_models_own_bands_or_their_geometric_mean(
     assert (geometric["below_80"] == 4.0).all() and (geometric["above_80"] == 2.0).all()
     assert (geometric["above_95"] == 4.0).all()
     assert study.half_widths(table, "series") is table
+    with pytest.raises(ValueError, match="base must be one of series, model, geometric"):
+        study.half_widths(table, "median")
     # (e) on the model's bands: ratios |error| / 4 above (1..9, 11, 13, 15, 17), |error| / 16
     # below (1, 10..20, all at most 1.25); the 17th smallest of the 20 is the 4th largest, 11 / 4
     learned = study.learn(study.half_widths(table, "model"), study.SCHEMES["e"])
