@@ -33,6 +33,7 @@ from statsmodels.tsa.exponential_smoothing.ets import ETSModel, ETSResults, ETSR
 
 from forecasting.errors import ForecastError, series_label
 from forecasting.intervals import interval_prediction
+from forecasting.models.ets_estimation import estimate
 from forecasting.numerical import numerical_failures
 from forecasting.registry import ModelSpec, Prediction, register
 from forecasting.seasonality import (
@@ -216,7 +217,7 @@ def _initialization(form: EtsForm, requested: str) -> str:
 def _estimate(y: pd.Series, season_length: int, form: EtsForm, initialization: str) -> Any:
     with warnings.catch_warnings(), numerical_failures("ets", y.name):
         warnings.simplefilter("ignore")
-        return form.model(y, season_length, initialization).fit(disp=False)
+        return estimate(form.model(y, season_length, initialization))
 
 
 _memo: OrderedDict[tuple[Any, ...], tuple[pd.Index, EtsFit]] = OrderedDict()

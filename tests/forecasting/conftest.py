@@ -8,6 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from forecasting.models import ets
+
 
 def monthly(values: np.ndarray, name: str = "SIM", start: str = "2010-01") -> pd.Series:
     """``values`` on a monthly PeriodIndex."""
@@ -24,6 +26,12 @@ def yearly(values: np.ndarray, name: str = "SIM", start: str = "1990") -> pd.Ser
 @pytest.fixture(autouse=True)
 def _quiet() -> None:
     warnings.simplefilter("ignore")
+
+
+@pytest.fixture(autouse=True)
+def _no_kept_estimates() -> None:
+    """Each test estimates its ETS forms itself (a test may make statsmodels fail on purpose)."""
+    ets._memo.clear()
 
 
 @pytest.fixture

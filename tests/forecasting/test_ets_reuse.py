@@ -1,22 +1,19 @@
-"""ETS estimates kept for reuse, and results without standard errors: nothing else changes."""
+"""Faster ETS: kept estimates, no standard errors, a lean gradient; nothing else changes."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 import pytest
+from scipy.optimize._numdiff import approx_derivative
 from statsmodels.tsa.exponential_smoothing.ets import ETSModel
 
 from forecasting import ForecastError, forecast
 from forecasting.models import ets
 from forecasting.models.ets import EtsForm, fit_form
+from forecasting.models.ets_estimation import estimate, forward_steps
 
 DAMPED = EtsForm("add", "add", True, "none")
-
-
-@pytest.fixture(autouse=True)
-def _empty_memo() -> None:
-    ets._memo.clear()
 
 
 def test_a_form_fitted_again_on_the_same_window_is_the_kept_estimate(
@@ -100,3 +97,54 @@ def test_auto_forecasts_the_same_with_and_without_reuse(
         pd.testing.assert_series_equal(kept.upper[level], fresh.upper[level])
     pd.testing.assert_frame_equal(kept.backtest, fresh.backtest)
     pd.testing.assert_frame_equal(kept.backtest_forecasts, fresh.backtest_forecasts)
+
+
+@pytest.mark.parametrize(
+    ("error", "trend", "damped", "seasonal", "initialization"),
+    [
+        ("add", None, False, None, "estimated"),
+        ("mul", "add", True, None, "estimated"),
+        ("add", "add", False, "add", "heuristic"),
+        ("mul", "add", True, "mul", "estimated"),  # 17 parameters, some at a bound
+    ],
+)
+def test_estimation_is_etsmodel_fit_bit_for_bit(
+    seasonal_series: pd.Series,
+    error: str,
+    trend: str | None,
+    damped: bool,
+    seasonal: str | None,
+    initialization: str,
+) -> None:
+    def model() -> ETSModel:
+        return ETSModel(
+            seasonal_series,
+            error=error,
+            trend=trend,
+            damped_trend=damped,
+            seasonal=seasonal,
+            seasonal_periods=12 if seasonal else None,
+            initialization_method=initialization,
+        )
+
+    ours, theirs = estimate(model()), model().fit(disp=False)
+    np.testing.assert_array_equal(ours.params, theirs.params)
+    assert ours.llf == theirs.llf
+    np.testing.assert_array_equal(ours.forecast(12), theirs.forecast(12))
+
+
+def test_the_difference_steps_are_scipys() -> None:
+    lower = np.array([0.0, 0.0, -np.inf, 0.8, 1e-4, -np.inf])
+    upper = np.array([1.0, 1.0, np.inf, 0.98, 1e-4 + 5e-9, np.inf])
+    x = np.array([0.5, 1.0, -3.0, 0.98 - 5e-9, 1e-4, 1e20])
+    visited: list[np.ndarray] = []
+
+    def recording(point: np.ndarray) -> float:
+        visited.append(point.copy())
+        return 0.0
+
+    approx_derivative(recording, x, method="2-point", abs_step=1e-8, bounds=(lower, upper), f0=0.0)
+    steps = forward_steps(x, lower, upper)
+    for i, point in enumerate(visited):
+        assert point[i] == x[i] + steps[i]
+    assert steps[1] < 0 and steps[4] == pytest.approx(5e-9) and steps[5] > 1

@@ -166,10 +166,10 @@ def test_ets_forms_that_statsmodels_cannot_fit_are_skipped_by_auto(
 ) -> None:
     """Every ETS form fails inside the library: ETS is a failed candidate, the others forecast."""
 
-    def failing_fit(self: ETSModel, *args: object, **kwargs: object) -> None:
+    def failing_likelihood(self: ETSModel, *args: object, **kwargs: object) -> None:
         _singular()
 
-    monkeypatch.setattr(ETSModel, "fit", failing_fit)
+    monkeypatch.setattr(ETSModel, "_loglike_internal", failing_likelihood)
     result = forecast(series, 3, candidates=["naive", "drift", "ets"], backtest_origins=2)
     failed = result.backtest.set_index("model").loc["ets"]
     assert "no ETS form could be estimated" in failed["error"]
@@ -181,10 +181,10 @@ def test_ets_forms_that_statsmodels_cannot_fit_are_skipped_by_auto(
 def test_the_same_numerical_failure_of_the_chosen_method_is_said_to_the_analyst(
     monkeypatch: pytest.MonkeyPatch, series: pd.Series
 ) -> None:
-    def failing_fit(self: ETSModel, *args: object, **kwargs: object) -> None:
+    def failing_likelihood(self: ETSModel, *args: object, **kwargs: object) -> None:
         _singular()
 
-    monkeypatch.setattr(ETSModel, "fit", failing_fit)
+    monkeypatch.setattr(ETSModel, "_loglike_internal", failing_likelihood)
     with pytest.raises(ForecastError) as caught:
         forecast(series, 3, "ets", error="add", trend="add", backtest_origins=1)
     assert caught.value.key == "forecast.no_fit"
