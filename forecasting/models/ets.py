@@ -224,6 +224,13 @@ _memo: OrderedDict[tuple[Any, ...], tuple[pd.Index, EtsFit]] = OrderedDict()
 _memo_lock = threading.Lock()
 
 
+def forget_estimates() -> None:
+    """Drop the estimates :func:`fit_form` keeps, so that the next fits estimate afresh (a
+    benchmark timing a refit, or a test that makes statsmodels fail on purpose)."""
+    with _memo_lock:
+        _memo.clear()
+
+
 def fit_form(
     y: pd.Series, season_length: int, form: EtsForm, initialization: str = "auto"
 ) -> EtsFit:

@@ -31,7 +31,7 @@ def _quiet() -> None:
 @pytest.fixture(autouse=True)
 def _no_kept_estimates() -> None:
     """Each test estimates its ETS forms itself (a test may make statsmodels fail on purpose)."""
-    ets._memo.clear()
+    ets.forget_estimates()
 
 
 @pytest.fixture

@@ -88,7 +88,7 @@ def test_auto_forecasts_the_same_with_and_without_reuse(
     y = request.getfixturevalue(fixture)
     kept = forecast(y, 6, "auto", levels=(80, 95))
     monkeypatch.setattr(ets, "MEMO_SIZE", 0)
-    ets._memo.clear()
+    ets.forget_estimates()
     fresh = forecast(y, 6, "auto", levels=(80, 95))
     assert kept.model == fresh.model and kept.params == fresh.params
     pd.testing.assert_series_equal(kept.point, fresh.point)
