@@ -191,8 +191,28 @@ def markdown(report: dict) -> str:
         "processes, with no parallelism in return; the second worker is what the cluster is for. "
         "The figures depend on what else the machine was doing (see the load averages).",
         "",
+        cluster_outcome(modes),
+        "",
     ]
     return "\n".join(lines)
+
+
+def cluster_outcome(modes: dict[str, dict]) -> str:
+    """What this run says of the cluster: its fixed cost (Dask with one worker against the
+    serial baseline) and whether the second worker repaid it."""
+    names = list(modes)
+    baseline = modes[names[0]]["command_s"]
+    one, two = modes["Dask, 1 worker"]["command_s"], modes["Dask, 2 workers"]["command_s"]
+    verdict = (
+        "repaid it"
+        if two < baseline
+        else "did not repay it: on a batch this small the serial run is the faster"
+    )
+    return (
+        f"In this run the cluster cost about {one - baseline:.1f} s more than the serial run "
+        f"(Dask with 1 worker, {one:.1f} s, against {baseline:.1f} s), and the second worker "
+        f"{verdict} (Dask with 2 workers, {two:.1f} s)."
+    )
 
 
 def main() -> None:
