@@ -36,6 +36,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -49,7 +50,7 @@ from domain.errors import InputError
 from domain.headlines import HEADLINE_CODES
 from domain.periods import parse_period, period_label
 from domain.vocabulary import NATIONAL_GEOGRAPHY, Frequency
-from jobs.forecast_work import Computed, Job, forecast_job
+from jobs.forecast_work import Computed, Job, forecast_job, too_short
 from services import forecasts as forecast_service
 
 if TYPE_CHECKING:
@@ -186,8 +187,12 @@ def run(
     observed = _observations(engine, todo, known_on)
     data_version = repository.data_version(engine)
     tasks = [_task(job, observed, catalogue, everything) for job in todo]
+    screened = [(task, too_short(task.job, task.observed, task.minimum)) for task in tasks]
+    skipped = [(task, computed) for task, computed in screened if computed is not None]
+    to_compute = [task for task, computed in screened if computed is None]
     with _computer(workers, scheduler, say) as compute:
-        for number, (task, computed) in enumerate(compute(tasks), start=1):
+        done = chain(skipped, compute(to_compute))
+        for number, (task, computed) in enumerate(done, start=1):
             head = f"[{number:>{len(str(len(tasks)))}}/{len(tasks)}] {task.job.label}"
             line = _store(engine, task, computed, label, data_version, observed, outcome)
             say(f"{head}: {line}")
@@ -286,7 +291,8 @@ def _computer(
         say("Computing in this process.")
         yield _in_process
         return
-    from distributed import Client, LocalCluster  # only a run on Dask pays for importing it
+    import dask  # only a run on Dask pays for importing it
+    from distributed import Client, LocalCluster
 
     if scheduler is not None:
         with Client(scheduler) as client:
@@ -296,6 +302,9 @@ def _computer(
         return
     count = workers or usable_cores()
     with (
+        # Dask samples each worker's stack every 10 ms for its dashboard's profile, which this
+        # cluster does not serve; the sampling slowed the forecasts by about a tenth.
+        dask.config.set({"distributed.worker.profile.enabled": False}),
         LocalCluster(
             n_workers=count,
             threads_per_worker=1,

@@ -58,6 +58,28 @@ class Computed:
     seconds: float
 
 
+def too_short(job: Job, observed: pd.Series, minimum: int) -> Computed | None:
+    """What :func:`forecast_job` makes of a series with fewer than ``minimum`` unbroken periods
+    (none known at all, too): it is skipped; None for a series to forecast.
+
+    Cheap, so the batch asks it before it sends a series to a worker and only forecasts travel.
+    A series whose data the transformation refuses is left to :func:`forecast_job`, which says
+    why.
+    """
+    clock = time.perf_counter()
+    if not minimum:
+        return None
+    if observed.dropna().empty:
+        return Computed(None, 0, time.perf_counter() - clock)
+    try:
+        target = prepare_target(observed, job.target_transform, job.code)
+    except Exception:  # forecast_job raises it again, and the batch reports it beside the series
+        return None
+    if len(target) < minimum:
+        return Computed(None, len(target), time.perf_counter() - clock)
+    return None
+
+
 def forecast_job(job: Job, observed: pd.Series, frequency: str, minimum: int) -> Computed:
     """Forecast ``job`` from ``observed`` (its values on a ``PeriodIndex`` of ``frequency``).
 
@@ -71,11 +93,10 @@ def forecast_job(job: Job, observed: pd.Series, frequency: str, minimum: int) ->
         the batch reports every error beside its series and goes on).
     """
     clock = time.perf_counter()
-    if minimum and observed.dropna().empty:
-        return Computed(None, 0, time.perf_counter() - clock)
+    skipped = too_short(job, observed, minimum)
+    if skipped is not None:
+        return skipped
     target = prepare_target(observed, job.target_transform, job.code)
-    if len(target) < minimum:
-        return Computed(None, len(target), time.perf_counter() - clock)
     horizon = DEFAULT_HORIZONS[Frequency.parse(frequency)]
     with warnings.catch_warnings():  # statsmodels' optimiser notes; the progress line says enough
         warnings.simplefilter("ignore")
