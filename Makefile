@@ -61,6 +61,7 @@ deploy-check: $(VENV)/.dev
 bench-forecast: | $(BIN)/activate
 	test -x .venv-bench/bin/python || $(PYTHON) -m venv .venv-bench
 	.venv-bench/bin/pip install -q --disable-pip-version-check -r requirements-bench.txt
+	.venv-bench/bin/python -m bench.ets_estimation
 	.venv-bench/bin/python -m bench.m3
 	.venv-bench/bin/python -m bench.realtime
 
