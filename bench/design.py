@@ -57,6 +57,7 @@ _KNOWN.update(
             ),
             Candidate("ses", "ets", {"error": "add", "trend": "none"}),
             Candidate("holt", "ets", {"error": "add", "trend": "add", "damped": False}),
+            Candidate("ets (either error)", "ets", {}),
         )
     }
 )
@@ -83,6 +84,14 @@ def non_seasonal_pools(*pools: Pool) -> Recipe:
 
 _TREND = ("optimized_theta", "ets (additive error)", "naive", "drift")
 _LEVEL = ("optimized_theta", "ets (additive error)", "damped ets", "naive")
+_FIVE = ("optimized_theta", "ets (additive error)", "damped ets", "naive", "drift")
+
+
+def _either(pool: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple("ets (either error)" if name == "ets (additive error)" else name for name in pool)
+
+
+_EITHER_TREND, _EITHER_LEVEL, _EITHER_FIVE = _either(_TREND), _either(_LEVEL), _either(_FIVE)
 #: The variants compared, each with the subsets it is judged on, written before its first run.
 #: The first round: two ways of letting ETS's own state-space season into the seasonal pool (in
 #: place of ETS on the deseasonalised series, or beside it), and 6 origins instead of 3 (more
@@ -91,7 +100,11 @@ _LEVEL = ("optimized_theta", "ets (additive error)", "damped ets", "naive")
 #: inverse backtest MASE (seasonal and non-seasonal apart); damped ETS added to the
 #: trend-following pool, since the damped trend is the robust choice for yearly data (Gardner
 #: and McKenzie 1985; it did well in M3); and the M4 benchmark "Comb" (the mean of SES, Holt and
-#: damped exponential smoothing; Makridakis et al. 2020) as a third non-seasonal pool.
+#: damped exponential smoothing; Makridakis et al. 2020) as a third non-seasonal pool. The third
+#: round: ETS choosing its error (additive or multiplicative) by AICc as AutoETS does (Hyndman et
+#: al. 2008), in place of ETS with additive error only, in both non-seasonal pools; one pool of
+#: all five non-seasonal members in place of choosing between two pools on a 3-origin backtest
+#: (combining rather than selecting, the lesson of M3 and M4); and the two together.
 VARIANTS: dict[str, Variant] = {
     "current": Variant(DEFAULT_RECIPE, tuple(SUBSETS)),
     "state-space damped ets in place of ets (deseasonalised)": Variant(
@@ -128,6 +141,18 @@ VARIANTS: dict[str, Variant] = {
     ),
     "M4 Comb (ses, holt, damped ets) as a third non-seasonal pool": Variant(
         non_seasonal_pools(Pool(_TREND), Pool(_LEVEL), Pool(("ses", "holt", "damped ets"), "mean")),
+        NON_SEASONAL_SUBSETS,
+    ),
+    "ets with either error in the non-seasonal pools": Variant(
+        non_seasonal_pools(Pool(_EITHER_TREND), Pool(_EITHER_LEVEL)),
+        NON_SEASONAL_SUBSETS,
+    ),
+    "one non-seasonal pool of the five members": Variant(
+        non_seasonal_pools(Pool(_FIVE)),
+        NON_SEASONAL_SUBSETS,
+    ),
+    "one pool of the five, ets with either error": Variant(
+        non_seasonal_pools(Pool(_EITHER_FIVE)),
         NON_SEASONAL_SUBSETS,
     ),
 }
