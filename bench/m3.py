@@ -205,15 +205,23 @@ def _counts(series: list[M3Series], mask: np.ndarray, chosen: dict[str, str]) ->
     return dict(counts.most_common())
 
 
+def bootstrap_interval(values: np.ndarray, seed: int = BOOTSTRAP_SEED) -> tuple[float, float]:
+    """The 95 % bootstrap interval of the mean of ``values``, one value per series (series
+    drawn with replacement, ``BOOTSTRAP_DRAWS`` times), so that the points of one series, which
+    move together, count as one draw."""
+    values = np.asarray(values, float)
+    rng = np.random.default_rng(seed)
+    draws = rng.integers(0, len(values), size=(BOOTSTRAP_DRAWS, len(values)))
+    low, high = np.quantile(values[draws].mean(axis=1), [0.025, 0.975])
+    return float(low), float(high)
+
+
 def paired_bootstrap(ours: np.ndarray, theirs: np.ndarray, seed: int = BOOTSTRAP_SEED) -> dict:
     """The mean of ``theirs - ours`` over series and its 95 % paired bootstrap interval
-    (series drawn with replacement, ``BOOTSTRAP_DRAWS`` times); positive means ours is lower
-    (better). The verdict is a win or a loss only when the interval leaves out zero."""
+    (:func:`bootstrap_interval` of the differences); positive means ours is lower (better).
+    The verdict is a win or a loss only when the interval leaves out zero."""
     difference = np.asarray(theirs, float) - np.asarray(ours, float)
-    rng = np.random.default_rng(seed)
-    draws = rng.integers(0, len(difference), size=(BOOTSTRAP_DRAWS, len(difference)))
-    means = difference[draws].mean(axis=1)
-    low, high = np.quantile(means, [0.025, 0.975])
+    low, high = bootstrap_interval(difference, seed)
     verdict = "win" if low > 0 else "loss" if high < 0 else "within noise"
     return {
         "difference": float(difference.mean()),
@@ -255,6 +263,9 @@ def summaries(
                 conformal = np.array([methods[method][s.name]["conformal"] for s in series])
                 for i, level in enumerate(LEVELS):
                     intervals[method][f"conformal_share_{level}"] = float(conformal[mask, i].mean())
+                    low, high = bootstrap_interval(values[f"coverage_{level}"][mask])
+                    intervals[method][f"coverage_{level}_low"] = low
+                    intervals[method][f"coverage_{level}_high"] = high
             elif "auto" in scores:
                 margins[method] = {
                     key: paired_bootstrap(scores["auto"][key][mask], values[key][mask])
@@ -658,7 +669,37 @@ def _intervals(report: dict, part: str) -> list[str]:
             "design half; the share of series with conformal bands at 80 % / "
             "95 %: " + "; ".join(shares) + ". The peers' bands are statsforecast's own.",
         ]
+    spans = [
+        f"{subset} "
+        + " / ".join(
+            f"{100 * by_method['auto'][f'coverage_{level}_low']:.1f} to "
+            f"{100 * by_method['auto'][f'coverage_{level}_high']:.1f} %"
+            for level in LEVELS
+        )
+        for subset, by_method in intervals.items()
+        if "coverage_80_low" in by_method.get("auto", {})
+    ]
+    if spans:
+        lines += [
+            "",
+            "`auto`'s coverage at 80 % / 95 %, 95 % bootstrap interval over series (a series' "
+            "points miss or hit together, so series are drawn, not points): "
+            + "; ".join(spans)
+            + ".",
+        ]
     return lines
+
+
+def _coverage_noise(ours: dict, level: int) -> str:
+    """Whether nominal lies inside the bootstrap interval of a coverage (records before the
+    interval was kept have none: then nothing is said)."""
+    if f"coverage_{level}_low" not in ours:
+        return ""
+    low, high = 100 * ours[f"coverage_{level}_low"], 100 * ours[f"coverage_{level}_high"]
+    inside = low <= level <= high
+    return f" (95 % bootstrap interval over series {low:.1f} to {high:.1f} %: nominal is " + (
+        "inside it, so the gap is within noise)" if inside else "outside it)"
+    )
 
 
 def _interval_goals(report: dict, part: str) -> list[str]:
@@ -675,7 +716,7 @@ def _interval_goals(report: dict, part: str) -> list[str]:
                 lines.append(
                     f"- {subset}: auto's {level} % coverage "
                     f"{100 * ours[f'coverage_{level}']:.1f} % is {abs(gap):.1f} points "
-                    f"{'below' if gap < 0 else 'above'} nominal"
+                    f"{'below' if gap < 0 else 'above'} nominal" + _coverage_noise(ours, level)
                 )
             for peer, theirs in by_method.items():
                 if peer != "auto" and theirs[f"msis_{level}"] <= ours[f"msis_{level}"]:

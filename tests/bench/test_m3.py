@@ -170,6 +170,8 @@ def test_a_run_records_what_the_markdown_needs(
     assert record["design"]["yearly"]["auto"]["n_series"] == 1
     assert set(record["intervals"]) == {"whole", "design", "evaluation"}
     assert 0 <= record["intervals"]["evaluation"]["yearly"]["auto"]["coverage_95"] <= 1
+    auto = record["intervals"]["whole"]["yearly"]["auto"]
+    assert auto["coverage_80_low"] <= auto["coverage_80"] <= auto["coverage_80_high"]
 
 
 def test_the_halves_follow_the_series_number() -> None:
@@ -192,6 +194,41 @@ def test_the_paired_bootstrap_calls_a_win_only_outside_noise() -> None:
     assert noisy["verdict"] == "within noise" and noisy["low"] < 0 < noisy["high"]
     worse = m3.paired_bootstrap(ours + 1, ours)
     assert worse["verdict"] == "loss" and worse["difference"] == pytest.approx(-1)
+
+
+def test_the_coverage_interval_draws_series_not_points() -> None:
+    # 100 series, each wholly inside (1) or wholly outside (0) its band: a mean of 0.8 whose
+    # bootstrap spread is that of 100 draws, sqrt(0.8 * 0.2 / 100) = 0.04, so about +-0.08
+    per_series = np.array([1.0] * 80 + [0.0] * 20)
+    low, high = m3.bootstrap_interval(per_series)
+    assert low < 0.8 < high
+    assert 0.70 < low < 0.74 and 0.86 < high < 0.90
+    assert m3.bootstrap_interval(np.full(50, 0.5)) == (0.5, 0.5)
+
+
+def test_a_coverage_shortfall_says_whether_it_is_within_noise(report: dict) -> None:
+    within = {"coverage_80": 0.76, "coverage_80_low": 0.72, "coverage_80_high": 0.81}
+    beyond = {"coverage_80": 0.70, "coverage_80_low": 0.66, "coverage_80_high": 0.74}
+    both = {**within, "coverage_95": 0.94, "coverage_95_low": 0.9, "coverage_95_high": 0.97}
+    rest = {"msis_80": 5.0, "msis_95": 8.0, "conformal_share_80": 1.0, "conformal_share_95": 1.0}
+    halved = copy.deepcopy(report)
+    halved["intervals"] = {
+        "evaluation": {
+            "yearly": {"auto": {**both, **rest}},
+            "other": {"auto": {**both, **beyond, **rest}},
+        }
+    }
+    text = "\n".join(m3._interval_goals(halved, "evaluation"))
+    assert (
+        "- yearly: auto's 80 % coverage 76.0 % is 4.0 points below nominal (95 % bootstrap "
+        "interval over series 72.0 to 81.0 %: nominal is inside it, so the gap is within noise)"
+    ) in text
+    assert (
+        "- other: auto's 80 % coverage 70.0 % is 10.0 points below nominal (95 % bootstrap "
+        "interval over series 66.0 to 74.0 %: nominal is outside it)"
+    ) in text
+    table = "\n".join(m3._intervals(halved, "evaluation"))
+    assert "yearly 72.0 to 81.0 % / 90.0 to 97.0 %; other 66.0 to 74.0 % / 90.0" in table
 
 
 def test_interval_scores_of_one_series_by_hand() -> None:
