@@ -25,21 +25,8 @@ from statsmodels.tsa.exponential_smoothing.ets import ETSModel
 
 from bench.forecast_data import SUBSETS, load_m3
 from bench.m3 import RESULTS, machine, versions
-from forecasting.models.ets import EtsForm, candidate_forms
+from forecasting.models.ets import candidate_forms
 from forecasting.models.ets_estimation import estimate
-
-
-def _plain(form: EtsForm, y: Any, m: int, initialization: str) -> ETSModel:
-    seasonal = None if form.seasonal == "none" else form.seasonal
-    return ETSModel(
-        y,
-        error=form.error,
-        trend=None if form.trend == "none" else form.trend,
-        damped_trend=form.damped,
-        seasonal=seasonal,
-        seasonal_periods=m if seasonal else None,
-        initialization_method=initialization,
-    )
 
 
 def _fit(model: ETSModel) -> Any:
@@ -69,7 +56,7 @@ def measure(every: int) -> dict[str, Any]:
                 for init in inits:
                     runs = {
                         "estimate": (estimate, form.model(y, m, init)),
-                        "etsmodel_fit": (_fit, _plain(form, y, m, init)),
+                        "etsmodel_fit": (_fit, ETSModel(y, **form.arguments(m, init))),
                     }
                     order = list(runs) if counts["fits"] % 2 == 0 else list(runs)[::-1]
                     outcomes = {}

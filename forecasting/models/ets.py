@@ -101,18 +101,21 @@ class EtsForm:
     def multiplicative(self) -> bool:
         return "mul" in (self.error, self.trend, self.seasonal)
 
+    def arguments(self, season_length: int, initialization: str) -> dict[str, Any]:
+        """The keyword arguments of statsmodels' ``ETSModel`` for this form."""
+        seasonal = None if self.seasonal == "none" else self.seasonal
+        return {
+            "error": self.error,
+            "trend": None if self.trend == "none" else self.trend,
+            "damped_trend": self.damped,
+            "seasonal": seasonal,
+            "seasonal_periods": season_length if seasonal else None,
+            "initialization_method": initialization,
+        }
+
     def model(self, y: pd.Series, season_length: int, initialization: str) -> ETSModel:
         """The statsmodels model of this form for ``y``."""
-        seasonal = None if self.seasonal == "none" else self.seasonal
-        return _Model(
-            y,
-            error=self.error,
-            trend=None if self.trend == "none" else self.trend,
-            damped_trend=self.damped,
-            seasonal=seasonal,
-            seasonal_periods=season_length if seasonal else None,
-            initialization_method=initialization,
-        )
+        return _Model(y, **self.arguments(season_length, initialization))
 
 
 @dataclass(frozen=True)
